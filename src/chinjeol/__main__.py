@@ -1,0 +1,3 @@
+from chinjeol.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CharterConfig(AppConfig):
+    name = "chinjeol.charter"
+    label = "charter"
+    verbose_name = "헌장·기한"

@@ -1,0 +1,2 @@
+app_name = "charter"
+urlpatterns: list = []

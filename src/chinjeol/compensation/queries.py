@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth
+
+from chinjeol.core.access import scoped_department_ids
+from chinjeol.core.roles import Role
+
+from .models import CompensationEntry
+
+READERS = (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD)
+
+
+def entries_for_user(user) -> QuerySet[CompensationEntry]:
+    qs = CompensationEntry.objects.select_related("staff", "department", "approved_by")
+    scope = scoped_department_ids(user, roles=frozenset(READERS))
+    return qs if scope is None else qs.filter(department_id__in=scope)
+
+
+def monthly_report(entries: QuerySet[CompensationEntry], year: int) -> list[dict]:
+    """One row per month of the year: how many gifts arose, by reason, and where they stand."""
+    rows = (
+        entries.filter(occurred_at__year=year)
+        .annotate(month=ExtractMonth("occurred_at"))
+        .values("month")
+        .annotate(
+            total=Count("id"),
+            amount=Sum("amount"),
+            deadline=Count("id", filter=Q(reason=CompensationEntry.Reason.DEADLINE_MISSED)),
+            unkind=Count("id", filter=Q(reason=CompensationEntry.Reason.UNKIND)),
+            pending=Count("id", filter=Q(status=CompensationEntry.Status.PENDING)),
+            approved=Count("id", filter=Q(status=CompensationEntry.Status.APPROVED)),
+            handed=Count("id", filter=Q(status=CompensationEntry.Status.HANDED_OVER)),
+            rejected=Count("id", filter=Q(status=CompensationEntry.Status.REJECTED)),
+        )
+        .order_by("month")
+    )
+    by_month = {r["month"]: r for r in rows}
+    empty = {"total": 0, "amount": 0, "deadline": 0, "unkind": 0, "pending": 0, "approved": 0, "handed": 0, "rejected": 0}
+    return [{"month": m, **empty, **by_month.get(m, {})} for m in range(1, 13)]

@@ -1,0 +1,96 @@
+"""Who may see and do what: the only place that answers role and scope questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+
+from . import rules
+from .roles import ORG_WIDE_READERS, SCOPED_ROLES, Role
+
+
+def roles_of(user) -> dict[Role, set[int | None]]:
+    """Role → set of department ids it is scoped to (None in the set = agency-wide)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, "_chinjeol_roles", None)
+    if cached is not None:
+        return cached
+    result: dict[Role, set[int | None]] = {}
+    for role, department_id in user.role_assignments.values_list("role", "department_id"):
+        result.setdefault(Role(role), set()).add(department_id)
+    if user.staff_id and user.staff.is_active:
+        result.setdefault(Role.STAFF, set()).add(user.staff.department_id)
+    user._chinjeol_roles = result
+    return result
+
+
+def has_role(user, *roles: Role) -> bool:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    mine = roles_of(user)
+    return any(role in mine for role in roles)
+
+
+def primary_role(user) -> Role | None:
+    """The role whose home page a user lands on, the broadest first."""
+    if getattr(user, "is_superuser", False):
+        return Role.CS_OFFICER
+    mine = roles_of(user)
+    for role in (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER, Role.EVALUATOR, Role.STAFF):
+        if role in mine:
+            return role
+    return None
+
+
+def department_parent_map() -> dict[int, int | None]:
+    from chinjeol.organization.models import Department
+
+    return dict(Department.objects.values_list("id", "parent_id"))
+
+
+def scoped_department_ids(user, roles=SCOPED_ROLES) -> set[int] | None:
+    """Departments the user may act on through `roles`: None means every department
+    (CS officer, auditor, superuser); an empty set means none."""
+    if getattr(user, "is_superuser", False) or any(r in roles_of(user) for r in ORG_WIDE_READERS if r in roles):
+        return None
+    mine = roles_of(user)
+    roots = {d for role in roles if role in mine for d in mine[role] if d is not None}
+    if not roots:
+        return set()
+    cached = getattr(user, "_chinjeol_scope_cache", {})
+    key = frozenset(roots)
+    if key not in cached:
+        cached[key] = rules.subtree_ids(roots, department_parent_map())
+        user._chinjeol_scope_cache = cached
+    return cached[key]
+
+
+def can_manage_department(user, department_id: int) -> bool:
+    scope = scoped_department_ids(user, roles=SCOPED_ROLES | {Role.CS_OFFICER})
+    return scope is None or department_id in scope
+
+
+def forbidden(request, message: str = "이 화면을 볼 권한이 없습니다."):
+    return render(request, "core/forbidden.html", {"message": message}, status=403)
+
+
+def role_required(*roles: Role) -> Callable:
+    """View decorator: login required, then one of the roles (superusers pass)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if roles and not has_role(request.user, *roles):
+                return forbidden(request)
+            return view(request, *args, **kwargs)
+
+        wrapper.required_roles = roles
+        return wrapper
+
+    return decorator

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
+
+
+class CoreConfig(AppConfig):
+    name = "chinjeol.core"
+    label = "core"
+    verbose_name = "공통·보안"
+
+
+class ChinjeolAdminConfig(AdminConfig):
+    default_site = "chinjeol.core.admin_site.ChinjeolAdminSite"

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.conf import settings
+
+from .access import primary_role
+from .navigation import areas_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    agency_name = settings.CHINJEOL["AGENCY_NAME"]
+    if not agency_name:
+        from chinjeol.organization.models import Agency
+
+        agency = Agency.current()
+        agency_name = agency.name if agency else ""
+    context = {"agency_name": agency_name, "chinjeol_env": settings.ENV}
+    if user is not None and user.is_authenticated:
+        role = primary_role(user)
+        context.update(
+            nav_areas=areas_for(user),
+            nav_role_label=role.label if role else "",
+            current_area=getattr(request, "area", None),
+        )
+    return context

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from . import navigation
+from .access import primary_role, role_required, roles_of
+from .forms import AccessLogFilterForm, LoginForm
+from .models import PersonalDataAccess, RoleAssignment, User
+from .roles import Role
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@login_required
+def home(request):
+    from chinjeol.organization import queries as org_queries
+    from chinjeol.organization.models import Department, Staff
+
+    role = primary_role(request.user)
+    context: dict = {"role": role, "areas": navigation.areas_for(request.user)}
+    mine = roles_of(request.user)
+    if role in (Role.CS_OFFICER, Role.AUDITOR):
+        context["stats"] = {
+            "departments": Department.objects.active().count(),
+            "staff": Staff.objects.active().count(),
+            "accounts": User.objects.filter(is_active=True).count(),
+            "access_today": PersonalDataAccess.objects.filter(at__date=timezone.localdate()).count(),
+        }
+        context["role_counts"] = [
+            (Role(r).label, n)
+            for r, n in RoleAssignment.objects.values_list("role").annotate(n=Count("id")).order_by("role")
+        ]
+        context["recent_access"] = PersonalDataAccess.objects.select_related("user")[:8]
+    if role in (Role.DEPT_HEAD, Role.CS_LEADER):
+        scoped = {d for r in (Role.DEPT_HEAD, Role.CS_LEADER) for d in mine.get(r, ()) if d}
+        context["my_departments"] = org_queries.departments_with_counts().filter(pk__in=scoped)
+    if role == Role.EVALUATOR:
+        context["departments"] = org_queries.departments_with_counts().filter(
+            Q(kind=Department.Kind.DIVISION) | Q(kind=Department.Kind.OFFICE)
+        )
+    if request.user.staff_id:
+        context["me"] = Staff.objects.select_related("department", "department__parent").get(pk=request.user.staff_id)
+    context["role_labels"] = sorted({r.label for r in mine})
+    return render(request, f"core/home_{role.value if role else 'none'}.html", context)
+
+
+@login_required
+def area(request, slug: str):
+    found = navigation.area(slug)
+    if found is None:
+        raise Http404
+    if found not in navigation.areas_for(request.user):
+        from .access import forbidden
+
+        return forbidden(request)
+    request.area = slug
+    return render(request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)})
+
+
+@role_required(Role.CS_OFFICER, Role.AUDITOR)
+def access_log(request):
+    form = AccessLogFilterForm(request.GET or None)
+    entries = PersonalDataAccess.objects.select_related("user")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["username"]:
+            entries = entries.filter(username__icontains=data["username"])
+        if data["subject"]:
+            entries = entries.filter(Q(subject_label__contains=data["subject"]) | Q(subject_id=data["subject"]))
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        tz = timezone.get_current_timezone()
+        if data["date_from"]:
+            entries = entries.filter(at__gte=datetime.combine(data["date_from"], time.min, tz))
+        if data["date_to"]:
+            entries = entries.filter(at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tz))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    request.area = "admin"
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "core/access_log.html", {"form": form, "page": page, "query": query.urlencode()})

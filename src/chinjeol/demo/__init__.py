@@ -1,0 +1,45 @@
+"""The demo agency: a deterministic, realistic 구청 for trying chinjeol out.
+
+`demo_load()` runs every step once; each later capability adds its own step to STEPS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+DEMO_PASSWORD = "chinjeol2026"
+DEMO_ACCOUNTS: list[tuple[str, str]] = [
+    ("csadmin", "고객만족 담당관 (민원여권과) — 전체 관리"),
+    ("auditor", "감사 (감사담당관) — 모두 조회, 수정 불가"),
+    ("head", "부서장 (민원여권과장)"),
+    ("cslead", "부서 CS리더 (민원여권과)"),
+    ("counsellor", "직원·상담사 (민원콜센터)"),
+    ("staff", "직원 (세무과)"),
+    ("evaluator", "외부 평가기관 (한국서비스품질평가원)"),
+]
+
+
+def _steps() -> list[tuple[str, Callable]]:
+    from . import cases, charter, community, kindness, organization
+
+    return [
+        ("조직과 직원", organization.build),
+        ("서비스 헌장과 달력", charter.build),
+        ("1년치 민원", cases.build),
+        ("1년치 친절 마일리지", kindness.build),
+        ("친절 신고와 공동체 활동", community.build),
+    ]
+
+
+def demo_load(progress: Callable[[str], None] = lambda _m: None) -> bool:
+    """Create the demo agency unless one exists. Returns True when it was created."""
+    from chinjeol.organization.models import Agency
+
+    if Agency.objects.exists():
+        return False
+    for label, step in _steps():
+        progress(f"{label} 만드는 중…")
+        with transaction.atomic():
+            step()
+    return True

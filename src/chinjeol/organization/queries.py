@@ -1,0 +1,85 @@
+"""Reads of the organisation shared by pages, the API and reports; access checks live here."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from chinjeol.core.access import has_role, scoped_department_ids
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.roles import CONTACT_READERS, Role
+
+from .models import Department, Staff
+
+# Who may list the organisation: everyone signed in reads the public directory (name,
+# department, position, extension) — as on any agency's staff directory page.
+DIRECTORY_ROLES = tuple(Role)
+
+
+def departments_with_counts() -> QuerySet[Department]:
+    return Department.objects.annotate(
+        active_staff=Count("staff", filter=Q(staff__is_active=True))
+    ).select_related("parent")
+
+
+def department_tree(departments) -> list[tuple[Department, int]]:
+    """Depth-first (department, depth) list for an indented tree."""
+    children: dict[int | None, list[Department]] = {}
+    for d in departments:
+        children.setdefault(d.parent_id, []).append(d)
+    ids = {d.pk for d in departments}
+    out: list[tuple[Department, int]] = []
+
+    def walk(parent_id, depth):
+        for d in sorted(children.get(parent_id, []), key=lambda x: (x.sort_order, x.name)):
+            out.append((d, depth))
+            walk(d.pk, depth + 1)
+
+    walk(None, 0)
+    # Departments whose parent is outside the given set start their own branch.
+    for d in departments:
+        if d.parent_id is not None and d.parent_id not in ids:
+            out.append((d, 0))
+            walk(d.pk, 1)
+    return out
+
+
+def staff_search(*, q: str = "", department_id: int | None = None, active: bool | None = True) -> QuerySet[Staff]:
+    qs = Staff.objects.select_related("department")
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    if department_id:
+        qs = qs.filter(department_id=department_id)
+    q = q.strip()
+    if q:
+        qs = qs.filter(Q(name__contains=q) | Q(employee_no__iexact=q) | Q(position__contains=q))
+    return qs.order_by("department__sort_order", "department__name", "name", "employee_no")
+
+
+def can_see_contact(user, staff: Staff) -> bool:
+    """Mobile and e-mail: the person themself, agency-wide readers, and scoped roles in scope."""
+    if getattr(user, "staff_id", None) == staff.pk:
+        return True
+    if not has_role(user, *CONTACT_READERS):
+        return False
+    scope = scoped_department_ids(user, roles=CONTACT_READERS)
+    return scope is None or staff.department_id in scope
+
+
+def get_staff_for_user(user, staff_id: int) -> Staff:
+    try:
+        staff = Staff.objects.select_related("department", "department__parent").get(pk=staff_id)
+    except Staff.DoesNotExist as exc:
+        raise NotFound("직원을 찾을 수 없습니다.") from exc
+    if not has_role(user, *DIRECTORY_ROLES):
+        raise PermissionDenied()
+    return staff
+
+
+def get_department_for_user(user, department_id: int) -> Department:
+    try:
+        department = Department.objects.select_related("parent").get(pk=department_id)
+    except Department.DoesNotExist as exc:
+        raise NotFound("부서를 찾을 수 없습니다.") from exc
+    if not has_role(user, *DIRECTORY_ROLES):
+        raise PermissionDenied()
+    return department

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from chinjeol.api.api import api
+from chinjeol.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("login/", core_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("area/<slug:slug>/", core_views.area, name="area"),
+    path("privacy/access-log/", core_views.access_log, name="access_log"),
+    path("org/", include("chinjeol.organization.urls")),
+    path("charter/", include("chinjeol.charter.urls")),
+    path("cases/", include("chinjeol.cases.urls")),
+    path("compensation/", include("chinjeol.compensation.urls")),
+    path("kindness/", include("chinjeol.kindness.urls")),
+    path("community/", include("chinjeol.community.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("CHINJEOL_ENV", "test")
+
+from tests.factories import PASSWORD, make_department, make_member, make_user  # noqa: E402
+
+
+@pytest.fixture
+def org(db):
+    """A small agency: 행정국 > 민원과 > 민원팀, and 세무과 on its own."""
+    from chinjeol.core.roles import Role
+
+    bureau = make_department("행정국", kind="bureau")
+    civil = make_department("민원과", parent=bureau)
+    team = make_department("민원팀", parent=civil, kind="team")
+    tax = make_department("세무과")
+    people = {
+        "officer": make_member("officer", department=civil, roles=(Role.CS_OFFICER,), name="고담당"),
+        "auditor": make_member("auditor", department=tax, roles=(Role.AUDITOR,), name="감사원"),
+        "head": make_member("head", department=civil, roles=(Role.DEPT_HEAD,), name="부서장"),
+        "leader": make_member("leader", department=civil, roles=(Role.CS_LEADER,), name="리더임"),
+        "clerk": make_member("clerk", department=team, name="김민원"),
+        "outsider": make_member("outsider", department=tax, name="박세무"),
+        "evaluator": make_user("evaluator", roles=(Role.EVALUATOR,)),
+    }
+
+    class Org:
+        pass
+
+    o = Org()
+    o.bureau, o.civil, o.team, o.tax = bureau, civil, team, tax
+    o.people = people
+    for key, user in people.items():
+        setattr(o, key, user)
+    o.password = PASSWORD
+    return o
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) → a test client signed in as that user."""
+
+    def make(user):
+        client.force_login(user)
+        return client
+
+    return make
