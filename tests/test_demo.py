@@ -20,7 +20,7 @@ def test_demo_agency_is_realistic_and_loaded_once():
     assert len(set(names)) > 300
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_demo_is_deterministic():
     demo_load()
     first = list(Staff.objects.order_by("employee_no").values_list("employee_no", "name", "department__name")[:50])
