@@ -17,6 +17,16 @@ from .models import PersonalDataAccess, RoleAssignment, User
 from .roles import Role
 
 
+HOME_TEMPLATES = {
+    Role.CS_OFFICER: "office",
+    Role.AUDITOR: "office",
+    Role.DEPT_HEAD: "department",
+    Role.CS_LEADER: "department",
+    Role.EVALUATOR: "evaluator",
+    Role.STAFF: "staff",
+}
+
+
 class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     authentication_form = LoginForm
@@ -53,7 +63,7 @@ def home(request):
     if request.user.staff_id:
         context["me"] = Staff.objects.select_related("department", "department__parent").get(pk=request.user.staff_id)
     context["role_labels"] = sorted({r.label for r in mine})
-    return render(request, f"core/home_{role.value if role else 'none'}.html", context)
+    return render(request, f"core/home_{HOME_TEMPLATES.get(role, 'none')}.html", context)
 
 
 @login_required
