@@ -60,3 +60,16 @@ def test_access_log_search(client_for, org):
 @pytest.mark.django_db
 def test_unknown_staff_is_404(client_for, org):
     assert client_for(org.clerk).get(reverse("organization:staff", args=[999999])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_directory_query_count_does_not_grow_with_staff(client_for, org, django_assert_max_num_queries):
+    from tests.factories import make_staff
+
+    client = client_for(org.clerk)
+    client.get(reverse("organization:directory"))
+    for i in range(25):
+        make_staff(department=org.tax, name=f"직원{i}")
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("organization:directory"))
+    assert response.status_code == 200

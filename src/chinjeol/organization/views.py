@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
+from chinjeol.core.models import User
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
@@ -78,7 +79,7 @@ def staff_detail(request, pk: int):
     roles = []
     try:
         roles = list(staff.user.role_assignments.select_related("department"))
-    except staff._meta.model.user.RelatedObjectDoesNotExist:
+    except User.DoesNotExist:
         pass
     return render(
         request, "organization/staff.html", {"staff": staff, "show_contact": show_contact, "roles": roles}
