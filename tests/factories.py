@@ -44,10 +44,16 @@ def make_user(
     for role in roles:
         scoped = role in (Role.CS_LEADER, Role.DEPT_HEAD)
         RoleAssignment.objects.create(
-            user=user, role=role, department=(department or (staff.department if staff else None)) if scoped else None
+            user=user,
+            role=role,
+            department=(department or (staff.department if staff else None)) if scoped else None,
         )
     return user
 
 
-def make_member(username: str, *, department: Department, roles: tuple[Role, ...] = (), name: str = "홍길동") -> User:
-    return make_user(username, staff=make_staff(department=department, name=name), roles=roles, department=department)
+def make_member(
+    username: str, *, department: Department, roles: tuple[Role, ...] = (), name: str = "홍길동"
+) -> User:
+    return make_user(
+        username, staff=make_staff(department=department, name=name), roles=roles, department=department
+    )

@@ -40,7 +40,11 @@ def test_serve_refuses_production_without_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "CHINJEOL_ENV")}
     env["CHINJEOL_VAR_DIR"] = str(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "chinjeol", "serve", "--port", "8999"], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "chinjeol", "serve", "--port", "8999"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "SECRET_KEY" in result.stderr

@@ -43,9 +43,24 @@ def _prepare_static() -> None:
 
 def _gunicorn_cmd(host: str, port: int, workers: int, threads: int) -> list[str]:
     return [
-        sys.executable, "-m", "gunicorn", "chinjeol.wsgi:application",
-        "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(threads),
-        "--worker-class", "gthread", "--timeout", "60", "--access-logfile", "-", "--log-level", "warning",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "chinjeol.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--worker-class",
+        "gthread",
+        "--timeout",
+        "60",
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
     ]
 
 
@@ -209,7 +224,9 @@ def cmd_import_org(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="chinjeol", description="친절 — 공공기관 고객서비스 품질 관리 시스템")
+    parser = argparse.ArgumentParser(
+        prog="chinjeol", description="친절 — 공공기관 고객서비스 품질 관리 시스템"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("demo", help="시연 기관을 만들고 서버와 작업자를 시작합니다 (SQLite)")

@@ -32,9 +32,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CHINJEOL_VAR_DIR", Path.cwd() / "var")).resolve()
-ENV = (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "development")).strip().lower()
+ENV = (
+    (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "development")).strip().lower()
+)
 if ENV not in {"production", "demo", "development", "test"}:
-    raise ImproperlyConfigured(f"CHINJEOL_ENV 값이 올바르지 않습니다: {ENV!r} (production, demo, development, test)")
+    raise ImproperlyConfigured(
+        f"CHINJEOL_ENV 값이 올바르지 않습니다: {ENV!r} (production, demo, development, test)"
+    )
 PRODUCTION = ENV == "production"
 DEBUG = env_bool("CHINJEOL_DEBUG", ENV == "development")
 
@@ -161,7 +165,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "media"}},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "media"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
@@ -196,7 +203,9 @@ if PRODUCTION:
     SECURE_SSL_REDIRECT = _ssl and env_bool("CHINJEOL_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("CHINJEOL_HSTS_SECONDS", "31536000")) if _ssl else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = _ssl
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY") else None
+    SECURE_PROXY_SSL_HEADER = (
+        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY") else None
+    )
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

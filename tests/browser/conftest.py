@@ -31,8 +31,13 @@ def browser():
             executable_path=CHROMIUM,
             headless=True,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield browser
@@ -41,7 +46,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(locale="ko-KR", base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="ko-KR", base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
     blocked: list[str] = []
 
     def guard(route):

@@ -12,8 +12,13 @@ AT = datetime(2026, 10, 5, 3, 0, tzinfo=UTC)
 
 def record(staff=None, source_id=1, reason="deadline_missed"):
     return services.compensation_record(
-        reason=reason, occurred_at=AT, recipient_name="홍길동", source_type="case", source_id=source_id,
-        source_label="2026-0000001 주차 민원", staff=staff,
+        reason=reason,
+        occurred_at=AT,
+        recipient_name="홍길동",
+        source_type="case",
+        source_id=source_id,
+        source_label="2026-0000001 주차 민원",
+        staff=staff,
     )
 
 
@@ -37,9 +42,17 @@ def test_approve_then_hand_over(org):
     with pytest.raises(DomainError, match="이미"):
         services.compensation_approve(entry_id=entry.pk, by=org.officer, now=AT)
     with pytest.raises(DomainError) as future:
-        services.compensation_hand_over(entry_id=entry.pk, by=org.officer, on=date(2026, 12, 1), handed_by="김담당", today=date(2026, 11, 1))
+        services.compensation_hand_over(
+            entry_id=entry.pk,
+            by=org.officer,
+            on=date(2026, 12, 1),
+            handed_by="김담당",
+            today=date(2026, 11, 1),
+        )
     assert future.value.field == "on"
-    done = services.compensation_hand_over(entry_id=entry.pk, by=org.officer, on=date(2026, 10, 7), handed_by="김담당", today=date(2026, 11, 1))
+    done = services.compensation_hand_over(
+        entry_id=entry.pk, by=org.officer, on=date(2026, 10, 7), handed_by="김담당", today=date(2026, 11, 1)
+    )
     assert done.status == CompensationEntry.Status.HANDED_OVER and done.handed_over_by == "김담당"
 
 
@@ -47,7 +60,9 @@ def test_approve_then_hand_over(org):
 def test_hand_over_needs_approval(org):
     entry, _ = record()
     with pytest.raises(DomainError, match="승인된 보상만"):
-        services.compensation_hand_over(entry_id=entry.pk, by=org.officer, on=date(2026, 10, 7), handed_by="김", today=date(2026, 11, 1))
+        services.compensation_hand_over(
+            entry_id=entry.pk, by=org.officer, on=date(2026, 10, 7), handed_by="김", today=date(2026, 11, 1)
+        )
 
 
 @pytest.mark.django_db

@@ -25,7 +25,12 @@ def test_each_role_has_its_home(client_for, org, persona):
 
 @pytest.mark.django_db
 def test_anonymous_is_sent_to_login(client):
-    for url in [reverse("home"), reverse("organization:directory"), reverse("access_log"), reverse("organization:import")]:
+    for url in [
+        reverse("home"),
+        reverse("organization:directory"),
+        reverse("access_log"),
+        reverse("organization:import"),
+    ]:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
@@ -33,7 +38,14 @@ def test_anonymous_is_sent_to_login(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("persona", "allowed"),
-    [("officer", True), ("auditor", True), ("head", False), ("leader", False), ("clerk", False), ("evaluator", False)],
+    [
+        ("officer", True),
+        ("auditor", True),
+        ("head", False),
+        ("leader", False),
+        ("clerk", False),
+        ("evaluator", False),
+    ],
 )
 def test_access_log_only_for_officer_and_auditor(client_for, org, persona, allowed):
     response = client_for(getattr(org, persona)).get(reverse("access_log"))

@@ -12,14 +12,20 @@ def test_directory_lists_departments_and_staff(client_for, org):
 
 @pytest.mark.django_db
 def test_directory_search_htmx_fragment(client_for, org):
-    response = client_for(org.clerk).get(reverse("organization:directory"), {"q": "박세무"}, HTTP_HX_REQUEST="true")
+    response = client_for(org.clerk).get(
+        reverse("organization:directory"), {"q": "박세무"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert "<html" not in body and "박세무" in body and "김민원" not in body
 
 
 @pytest.mark.django_db
 def test_contact_hidden_from_colleague_in_other_department(client_for, org):
-    body = client_for(org.outsider).get(reverse("organization:staff", args=[org.clerk.staff.pk])).content.decode()
+    body = (
+        client_for(org.outsider)
+        .get(reverse("organization:staff", args=[org.clerk.staff.pk]))
+        .content.decode()
+    )
     assert org.clerk.staff.mobile not in body
     assert not PersonalDataAccess.objects.exists()
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from chinjeol.core.errors import DomainError
 
@@ -61,14 +60,17 @@ def _message_for(error: dict) -> str:
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
-    errors = [
-        {"field": _field_of(e.get("loc", ())), "message": _message_for(e)} for e in exc.errors
-    ]
+    errors = [{"field": _field_of(e.get("loc", ())), "message": _message_for(e)} for e in exc.errors]
     first = errors[0] if errors else {"field": None, "message": "입력값이 올바르지 않습니다."}
     label = f"'{first['field']}': " if first["field"] else ""
     return api.create_response(
         request,
-        {"code": "invalid", "message": f"입력값이 올바르지 않습니다. {label}{first['message']}", "field": first["field"], "errors": errors},
+        {
+            "code": "invalid",
+            "message": f"입력값이 올바르지 않습니다. {label}{first['message']}",
+            "field": first["field"],
+            "errors": errors,
+        },
         status=422,
     )
 
@@ -82,7 +84,11 @@ def on_domain_error(request, exc: DomainError):
 def on_auth_error(request, exc):
     response = api.create_response(
         request,
-        {"code": "unauthorized", "message": "인증이 필요합니다. 유효한 API 토큰(Authorization: Bearer …)을 보내거나 로그인하세요.", "field": None},
+        {
+            "code": "unauthorized",
+            "message": "인증이 필요합니다. 유효한 API 토큰(Authorization: Bearer …)을 보내거나 로그인하세요.",
+            "field": None,
+        },
         status=401,
     )
     response["WWW-Authenticate"] = 'Bearer realm="chinjeol"'
@@ -91,12 +97,16 @@ def on_auth_error(request, exc):
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return api.create_response(request, {"code": "not_found", "message": "찾을 수 없습니다.", "field": None}, status=404)
+    return api.create_response(
+        request, {"code": "not_found", "message": "찾을 수 없습니다.", "field": None}, status=404
+    )
 
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
-    return api.create_response(request, {"code": "error", "message": str(exc), "field": None}, status=exc.status_code)
+    return api.create_response(
+        request, {"code": "error", "message": str(exc), "field": None}, status=exc.status_code
+    )
 
 
 from .routers import cases, charter, community, kindness, organization  # noqa: E402

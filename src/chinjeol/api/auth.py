@@ -15,7 +15,11 @@ class BearerToken(HttpBearer):
         if not token:
             return None
         try:
-            api_token = ApiToken.objects.active().select_related("user", "user__staff").get(key_hash=ApiToken.hash(token))
+            api_token = (
+                ApiToken.objects.active()
+                .select_related("user", "user__staff")
+                .get(key_hash=ApiToken.hash(token))
+            )
         except ApiToken.DoesNotExist:
             return None
         user = api_token.user

@@ -10,5 +10,12 @@ class CompensationConfig(AppConfig):
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
 
-        register(Menu("cases", "보상 대장", "compensation:ledger", (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD),
-                      "헌장 위반 보상(1만 원 상당)의 발생·승인·지급 기록과 월별 보고"))
+        register(
+            Menu(
+                "cases",
+                "보상 대장",
+                "compensation:ledger",
+                (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD),
+                "헌장 위반 보상(1만 원 상당)의 발생·승인·지급 기록과 월별 보고",
+            )
+        )

@@ -6,8 +6,12 @@ from .models import CompensationEntry
 
 
 class LedgerFilterForm(forms.Form):
-    status = forms.ChoiceField(label="상태", required=False, choices=[("", "전체"), *CompensationEntry.Status.choices])
-    reason = forms.ChoiceField(label="사유", required=False, choices=[("", "전체"), *CompensationEntry.Reason.choices])
+    status = forms.ChoiceField(
+        label="상태", required=False, choices=[("", "전체"), *CompensationEntry.Status.choices]
+    )
+    reason = forms.ChoiceField(
+        label="사유", required=False, choices=[("", "전체"), *CompensationEntry.Reason.choices]
+    )
     month = forms.CharField(label="발생 월", required=False, widget=forms.DateInput(attrs={"type": "month"}))
 
     def clean_month(self):

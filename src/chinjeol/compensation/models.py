@@ -38,21 +38,39 @@ class CompensationEntry(TimeStamped):
     source_id = models.CharField("근거 ID", max_length=40)
     source_label = models.CharField("근거", max_length=200)
     staff = models.ForeignKey(
-        "organization.Staff", verbose_name="관련 직원", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organization.Staff",
+        verbose_name="관련 직원",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     department = models.ForeignKey(
-        "organization.Department", verbose_name="관련 부서", null=True, blank=True, on_delete=models.PROTECT,
+        "organization.Department",
+        verbose_name="관련 부서",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     status = models.CharField("상태", max_length=12, choices=Status.choices, default=Status.PENDING)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="승인자", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="승인자",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     approved_at = models.DateTimeField("승인 시각", null=True, blank=True)
     handed_over_on = models.DateField("지급일", null=True, blank=True)
     handed_over_by = models.CharField("지급자", max_length=100, blank=True)
     handed_over_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="지급 기록자", null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name="지급 기록자",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     note = models.TextField("비고", blank=True)
@@ -69,7 +87,8 @@ class CompensationEntry(TimeStamped):
                 fields=["reason", "source_type", "source_id", "staff"], name="uniq_compensation_source_staff"
             ),
             models.UniqueConstraint(
-                fields=["reason", "source_type", "source_id"], condition=models.Q(staff__isnull=True),
+                fields=["reason", "source_type", "source_id"],
+                condition=models.Q(staff__isnull=True),
                 name="uniq_compensation_source",
             ),
         ]

@@ -36,5 +36,14 @@ def monthly_report(entries: QuerySet[CompensationEntry], year: int) -> list[dict
         .order_by("month")
     )
     by_month = {r["month"]: r for r in rows}
-    empty = {"total": 0, "amount": 0, "deadline": 0, "unkind": 0, "pending": 0, "approved": 0, "handed": 0, "rejected": 0}
+    empty = {
+        "total": 0,
+        "amount": 0,
+        "deadline": 0,
+        "unkind": 0,
+        "pending": 0,
+        "approved": 0,
+        "handed": 0,
+        "rejected": 0,
+    }
     return [{"month": m, **empty, **by_month.get(m, {})} for m in range(1, 13)]

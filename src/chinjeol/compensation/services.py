@@ -56,7 +56,9 @@ def _locked(entry_id: int) -> CompensationEntry:
 
 
 @transaction.atomic
-def compensation_approve(*, entry_id: int, by, now: datetime, approve: bool = True, note: str = "") -> CompensationEntry:
+def compensation_approve(
+    *, entry_id: int, by, now: datetime, approve: bool = True, note: str = ""
+) -> CompensationEntry:
     entry = _locked(entry_id)
     if entry.status != CompensationEntry.Status.PENDING:
         raise DomainError("state", f"이미 '{entry.get_status_display()}' 상태인 보상입니다.")
@@ -84,5 +86,7 @@ def compensation_hand_over(*, entry_id: int, by, on: date, handed_by: str, today
     entry.handed_over_on = on
     entry.handed_over_by = handed_by.strip()
     entry.handed_over_recorded_by = by
-    entry.save(update_fields=["status", "handed_over_on", "handed_over_by", "handed_over_recorded_by", "updated_at"])
+    entry.save(
+        update_fields=["status", "handed_over_on", "handed_over_by", "handed_over_recorded_by", "updated_at"]
+    )
     return entry

@@ -33,8 +33,14 @@ def ledger(request):
     return render(
         request,
         "compensation/ledger.html",
-        {"form": form, "page": page, "query": query.urlencode(), "hand_over_form": HandOverForm(
-            initial={"on": timezone.localdate(), "handed_by": request.user.display_name})},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "hand_over_form": HandOverForm(
+                initial={"on": timezone.localdate(), "handed_by": request.user.display_name}
+            ),
+        },
     )
 
 
@@ -55,7 +61,10 @@ def report(request):
 def approve(request, pk: int):
     try:
         services.compensation_approve(
-            entry_id=pk, by=request.user, now=timezone.now(), approve=request.POST.get("decision") != "reject",
+            entry_id=pk,
+            by=request.user,
+            now=timezone.now(),
+            approve=request.POST.get("decision") != "reject",
             note=request.POST.get("note", ""),
         )
         messages.success(request, "처리했습니다.")
@@ -74,7 +83,10 @@ def hand_over(request, pk: int):
     else:
         try:
             services.compensation_hand_over(
-                entry_id=pk, by=request.user, on=form.cleaned_data["on"], handed_by=form.cleaned_data["handed_by"],
+                entry_id=pk,
+                by=request.user,
+                on=form.cleaned_data["on"],
+                handed_by=form.cleaned_data["handed_by"],
                 today=timezone.localdate(),
             )
             messages.success(request, "지급 완료로 기록했습니다.")

@@ -55,7 +55,9 @@ def department_parent_map() -> dict[int, int | None]:
 def scoped_department_ids(user, roles=SCOPED_ROLES) -> set[int] | None:
     """Departments the user may act on through `roles`: None means every department
     (CS officer, auditor, superuser); an empty set means none."""
-    if getattr(user, "is_superuser", False) or any(r in roles_of(user) for r in ORG_WIDE_READERS if r in roles):
+    if getattr(user, "is_superuser", False) or any(
+        r in roles_of(user) for r in ORG_WIDE_READERS if r in roles
+    ):
         return None
     mine = roles_of(user)
     roots = {d for role in roles if role in mine for d in mine[role] if d is not None}

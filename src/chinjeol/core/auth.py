@@ -21,7 +21,9 @@ def _window() -> timedelta:
 
 def locked_until(username: str):
     now = timezone.now()
-    times = LoginFailure.objects.filter(username__iexact=username, at__gt=now - _window()).values_list("at", flat=True)
+    times = LoginFailure.objects.filter(username__iexact=username, at__gt=now - _window()).values_list(
+        "at", flat=True
+    )
     return rules.lockout_until(times, now=now, max_failures=settings.LOGIN_MAX_FAILURES, window=_window())
 
 

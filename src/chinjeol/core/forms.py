@@ -32,13 +32,17 @@ class LoginForm(AuthenticationForm):
 
     def _locked(self, until) -> forms.ValidationError:
         local = timezone.localtime(until)
-        return forms.ValidationError(self.error_messages["locked"], code="locked", params={"until": f"{local:%H:%M}"})
+        return forms.ValidationError(
+            self.error_messages["locked"], code="locked", params={"until": f"{local:%H:%M}"}
+        )
 
 
 class AccessLogFilterForm(forms.Form):
     username = forms.CharField(label="접속자 아이디", required=False)
     subject = forms.CharField(label="정보주체", required=False)
-    date_from = forms.DateField(label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     date_to = forms.DateField(label="종료일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     action = forms.ChoiceField(label="행위", required=False)
 

@@ -47,7 +47,9 @@ class User(AbstractUser):
 
 
 class RoleAssignment(TimeStamped):
-    user = models.ForeignKey(User, verbose_name="사용자", on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        User, verbose_name="사용자", on_delete=models.CASCADE, related_name="role_assignments"
+    )
     role = models.CharField("역할", max_length=20, choices=Role.choices)
     department = models.ForeignKey(
         "organization.Department",
@@ -64,7 +66,9 @@ class RoleAssignment(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["user", "role", "department"], name="uniq_role_assignment"),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=models.Q(department__isnull=True), name="uniq_role_unscoped"
+                fields=["user", "role"],
+                condition=models.Q(department__isnull=True),
+                name="uniq_role_unscoped",
             ),
         ]
 
@@ -117,6 +121,9 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = "로그인 실패"
         verbose_name_plural = "로그인 실패"
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
 
 
 class PersonalDataAccess(models.Model):

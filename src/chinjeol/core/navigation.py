@@ -32,20 +32,53 @@ class Menu:
 
 AREAS: tuple[Area, ...] = (
     Area("cases", "민원", "민원·VOC 접수와 처리, 기한과 통지, 보상", ALL),
-    Area("callcenter", "콜센터", "통화기록, 콜백, 상담사 보호", (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, *OFFICE)),
+    Area(
+        "callcenter",
+        "콜센터",
+        "통화기록, 콜백, 상담사 보호",
+        (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, *OFFICE),
+    ),
     Area("kindness", "친절평가", "친절 마일리지, 신호등, 순위, 친절·불친절 신고", ALL),
     Area("surveys", "설문·평가", "해피콜, 만족도 조사, 전화친절도·암행 평가", ALL),
-    Area("training", "교육", "친절 교육 과정과 이수 관리", (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, *OFFICE)),
+    Area(
+        "training",
+        "교육",
+        "친절 교육 과정과 이수 관리",
+        (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, *OFFICE),
+    ),
     Area("knowledge", "지식", "상담 지식 검색", (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, *OFFICE)),
     Area("reports", "보고서", "헌장 이행 점검, 반기 보고서, 통계", (Role.DEPT_HEAD, Role.CS_LEADER, *OFFICE)),
-    Area("admin", "관리", "조직·계정·권한, 개인정보 접속기록", (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER)),
+    Area(
+        "admin",
+        "관리",
+        "조직·계정·권한, 개인정보 접속기록",
+        (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER),
+    ),
 )
 
 MENUS: list[Menu] = [
     Menu("admin", "조직도·직원", "organization:directory", ALL, "부서 구조와 직원 목록"),
-    Menu("admin", "조직도 가져오기", "organization:import", (Role.CS_OFFICER,), "CSV·XLSX 조직도 파일로 부서와 직원을 한꺼번에 등록·갱신"),
-    Menu("admin", "개인정보 접속기록", "access_log", OFFICE, "누가 언제 어디서 개인정보를 조회·내려받았는지 검색"),
-    Menu("admin", "관리자 화면", "admin:index", OFFICE, "모든 자료를 직접 조회·수정하는 관리 화면 (감사는 조회만)"),
+    Menu(
+        "admin",
+        "조직도 가져오기",
+        "organization:import",
+        (Role.CS_OFFICER,),
+        "CSV·XLSX 조직도 파일로 부서와 직원을 한꺼번에 등록·갱신",
+    ),
+    Menu(
+        "admin",
+        "개인정보 접속기록",
+        "access_log",
+        OFFICE,
+        "누가 언제 어디서 개인정보를 조회·내려받았는지 검색",
+    ),
+    Menu(
+        "admin",
+        "관리자 화면",
+        "admin:index",
+        OFFICE,
+        "모든 자료를 직접 조회·수정하는 관리 화면 (감사는 조회만)",
+    ),
     Menu("admin", "API 문서", "api-1.0.0:openapi-view", (Role.CS_OFFICER,), "연계용 REST API 명세와 시험"),
 ]
 

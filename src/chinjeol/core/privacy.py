@@ -10,11 +10,20 @@ from .models import PersonalDataAccess
 
 
 def request_ip(request) -> str | None:
-    return rules.client_ip(request.META, trust_forwarded=getattr(settings, "SECURE_PROXY_SSL_HEADER", None) is not None)
+    return rules.client_ip(
+        request.META, trust_forwarded=getattr(settings, "SECURE_PROXY_SSL_HEADER", None) is not None
+    )
 
 
 def personal_access_log(
-    request, *, action: str, subject_type: str, subject_id: str = "", subject_label: str, fields: str, count: int = 1
+    request,
+    *,
+    action: str,
+    subject_type: str,
+    subject_id: str = "",
+    subject_label: str,
+    fields: str,
+    count: int = 1,
 ) -> PersonalDataAccess:
     user = request.user if request.user.is_authenticated else None
     return PersonalDataAccess.objects.create(

@@ -16,7 +16,6 @@ from .forms import AccessLogFilterForm, LoginForm
 from .models import PersonalDataAccess, RoleAssignment, User
 from .roles import Role
 
-
 HOME_TEMPLATES = {
     Role.CS_OFFICER: "office",
     Role.AUDITOR: "office",
@@ -61,7 +60,9 @@ def home(request):
             Q(kind=Department.Kind.DIVISION) | Q(kind=Department.Kind.OFFICE)
         )
     if request.user.staff_id:
-        context["me"] = Staff.objects.select_related("department", "department__parent").get(pk=request.user.staff_id)
+        context["me"] = Staff.objects.select_related("department", "department__parent").get(
+            pk=request.user.staff_id
+        )
     context["role_labels"] = sorted({r.label for r in mine})
     return render(request, f"core/home_{HOME_TEMPLATES.get(role, 'none')}.html", context)
 
@@ -76,7 +77,9 @@ def area(request, slug: str):
 
         return forbidden(request)
     request.area = slug
-    return render(request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)})
+    return render(
+        request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)}
+    )
 
 
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
@@ -88,14 +91,18 @@ def access_log(request):
         if data["username"]:
             entries = entries.filter(username__icontains=data["username"])
         if data["subject"]:
-            entries = entries.filter(Q(subject_label__contains=data["subject"]) | Q(subject_id=data["subject"]))
+            entries = entries.filter(
+                Q(subject_label__contains=data["subject"]) | Q(subject_id=data["subject"])
+            )
         if data["action"]:
             entries = entries.filter(action=data["action"])
         tz = timezone.get_current_timezone()
         if data["date_from"]:
             entries = entries.filter(at__gte=datetime.combine(data["date_from"], time.min, tz))
         if data["date_to"]:
-            entries = entries.filter(at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tz))
+            entries = entries.filter(
+                at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tz)
+            )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     request.area = "admin"
     query = request.GET.copy()

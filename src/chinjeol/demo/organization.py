@@ -18,7 +18,10 @@ AGENCY = ("한빛구청", "3000000", "02-120")
 # (bureau, [(division, staff count, [(team, staff count)])])
 STRUCTURE: list[tuple[str | None, list[tuple[str, int, list[tuple[str, int]]]]]] = [
     (None, [("감사담당관", 11, [])]),
-    ("기획경제국", [("기획예산과", 18, []), ("일자리경제과", 17, []), ("세무과", 24, []), ("징수과", 16, [])]),
+    (
+        "기획경제국",
+        [("기획예산과", 18, []), ("일자리경제과", 17, []), ("세무과", 24, []), ("징수과", 16, [])],
+    ),
     (
         "행정안전국",
         [
@@ -28,8 +31,14 @@ STRUCTURE: list[tuple[str | None, list[tuple[str, int, list[tuple[str, int]]]]]]
             ("안전재난과", 16, []),
         ],
     ),
-    ("복지문화국", [("복지정책과", 19, []), ("생활보장과", 22, []), ("문화체육과", 16, []), ("교육아동과", 17, [])]),
-    ("도시환경국", [("도시계획과", 16, []), ("건축과", 20, []), ("청소행정과", 21, []), ("공원녹지과", 15, [])]),
+    (
+        "복지문화국",
+        [("복지정책과", 19, []), ("생활보장과", 22, []), ("문화체육과", 16, []), ("교육아동과", 17, [])],
+    ),
+    (
+        "도시환경국",
+        [("도시계획과", 16, []), ("건축과", 20, []), ("청소행정과", 21, []), ("공원녹지과", 15, [])],
+    ),
     ("안전건설국", [("건설관리과", 17, []), ("교통행정과", 18, []), ("주차관리과", 18, [])]),
 ]
 GRADES = ["주무관(6급)", "주무관(7급)", "주무관(7급)", "주무관(8급)", "주무관(8급)", "주무관(9급)"]
@@ -78,12 +87,17 @@ def build() -> None:
         bureau = None
         if bureau_name:
             order += 1
-            bureau = Department.objects.create(name=bureau_name, kind=Department.Kind.BUREAU, sort_order=order)
+            bureau = Department.objects.create(
+                name=bureau_name, kind=Department.Kind.BUREAU, sort_order=order
+            )
             heads.append((person(bureau, "국장(4급)", (1990, 1998)), bureau))
         for division_name, count, teams in divisions:
             order += 1
             division = Department.objects.create(
-                name=division_name, parent=bureau, kind=Department.Kind.DIVISION, sort_order=order,
+                name=division_name,
+                parent=bureau,
+                kind=Department.Kind.DIVISION,
+                sort_order=order,
                 phone=f"02-2100-{extension // 10:03d}0",
             )
             heads.append((person(division, "과장(5급)", (1993, 2005)), division))
@@ -100,7 +114,9 @@ def build() -> None:
                 heads.append((person(team, "팀장(6급)", (1998, 2010)), team))
                 for i in range(team_count - 1):
                     position = "상담사" if team_name == "민원콜센터" else rng.choice(GRADES)
-                    index = person(team, position, (2012, 2025) if team_name == "민원콜센터" else (1995, 2024))
+                    index = person(
+                        team, position, (2012, 2025) if team_name == "민원콜센터" else (1995, 2024)
+                    )
                     if i == 1:
                         leaders.append((index, team))
 
@@ -119,7 +135,9 @@ def build() -> None:
 
     assignments = [
         RoleAssignment(user=by_staff[staff_rows[i].pk], role=Role.DEPT_HEAD, department=d) for i, d in heads
-    ] + [RoleAssignment(user=by_staff[staff_rows[i].pk], role=Role.CS_LEADER, department=d) for i, d in leaders]
+    ] + [
+        RoleAssignment(user=by_staff[staff_rows[i].pk], role=Role.CS_LEADER, department=d) for i, d in leaders
+    ]
     RoleAssignment.objects.bulk_create(assignments)
 
     _named_accounts(staff_rows, by_staff, heads, leaders, password)

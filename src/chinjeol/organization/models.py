@@ -41,7 +41,12 @@ class Department(TimeStamped):
 
     name = models.CharField("부서명", max_length=100, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name="상위 부서", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="상위 부서",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     kind = models.CharField("구분", max_length=10, choices=Kind.choices, default=Kind.DIVISION)
     sort_order = models.PositiveIntegerField("정렬 순서", default=0)
@@ -70,7 +75,9 @@ class StaffQuerySet(models.QuerySet):
 class Staff(TimeStamped):
     employee_no = models.CharField("사번", max_length=20, unique=True)
     name = models.CharField("이름", max_length=50)
-    department = models.ForeignKey(Department, verbose_name="부서", on_delete=models.PROTECT, related_name="staff")
+    department = models.ForeignKey(
+        Department, verbose_name="부서", on_delete=models.PROTECT, related_name="staff"
+    )
     position = models.CharField("직위·직급", max_length=50, blank=True)
     extension = models.CharField("내선", max_length=20, blank=True)
     mobile = models.CharField("휴대전화", max_length=20, blank=True)

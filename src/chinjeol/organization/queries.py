@@ -43,7 +43,9 @@ def department_tree(departments) -> list[tuple[Department, int]]:
     return out
 
 
-def staff_search(*, q: str = "", department_id: int | None = None, active: bool | None = True) -> QuerySet[Staff]:
+def staff_search(
+    *, q: str = "", department_id: int | None = None, active: bool | None = True
+) -> QuerySet[Staff]:
     qs = Staff.objects.select_related("department")
     if active is not None:
         qs = qs.filter(is_active=active)

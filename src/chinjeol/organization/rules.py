@@ -136,7 +136,11 @@ def plan_import(
         if not employee_no:
             error(row_no, "사번", "사번이 비어 있습니다.")
         elif not EMPLOYEE_NO.match(employee_no):
-            error(row_no, "사번", f"사번 '{employee_no}'에 쓸 수 없는 문자가 있습니다 (영문·숫자·하이픈 2~20자).")
+            error(
+                row_no,
+                "사번",
+                f"사번 '{employee_no}'에 쓸 수 없는 문자가 있습니다 (영문·숫자·하이픈 2~20자).",
+            )
         elif employee_no in seen_employee:
             error(row_no, "사번", f"사번 '{employee_no}'이(가) {seen_employee[employee_no]}행과 중복됩니다.")
         else:
@@ -166,7 +170,9 @@ def plan_import(
             try:
                 mobile = normalize_phone(mobile)
             except ValueError:
-                error(row_no, "휴대전화", f"휴대전화 '{mobile}'의 형식이 올바르지 않습니다 (예: 010-1234-5678).")
+                error(
+                    row_no, "휴대전화", f"휴대전화 '{mobile}'의 형식이 올바르지 않습니다 (예: 010-1234-5678)."
+                )
         email = values.get("이메일", "")
         if email and not EMAIL.match(email):
             error(row_no, "이메일", f"이메일 '{email}'의 형식이 올바르지 않습니다.")
@@ -181,7 +187,11 @@ def plan_import(
                     continue
                 role = parse_role(part)
                 if role is None:
-                    error(row_no, "역할", f"알 수 없는 역할입니다: '{part.strip()}' (직원, CS리더, 부서장, 고객만족담당관, 외부평가기관, 감사)")
+                    error(
+                        row_no,
+                        "역할",
+                        f"알 수 없는 역할입니다: '{part.strip()}' (직원, CS리더, 부서장, 고객만족담당관, 외부평가기관, 감사)",
+                    )
                 elif role not in parsed:
                     parsed.append(role)
             roles = tuple(parsed)
@@ -206,14 +216,16 @@ def plan_import(
         tree[department] = parent
     for record in plan.staff:
         tree.setdefault(record.department, None)
-    for department, (parent, _row) in parent_seen_at.items():
+    for parent, _row in parent_seen_at.values():
         if parent is not None:
             tree.setdefault(parent, existing.get(parent))
     for department, (_parent, row_no) in parent_seen_at.items():
         if _has_cycle(department, tree):
             error(row_no, "상위부서", f"'{department}'의 상위부서 관계가 순환합니다.")
     plan.errors.sort(key=lambda e: (e.row, e.column))
-    plan.departments = {name: parent for name, parent in tree.items() if name not in existing or existing[name] != parent}
+    plan.departments = {
+        name: parent for name, parent in tree.items() if name not in existing or existing[name] != parent
+    }
     return plan
 
 

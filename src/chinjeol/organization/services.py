@@ -32,10 +32,7 @@ def org_import_file(*, filename: str, data: bytes, dry_run: bool = False) -> Imp
 
 @transaction.atomic
 def org_import(*, header, rows, dry_run: bool = False) -> ImportResult:
-    existing = {
-        name: parent
-        for name, parent in Department.objects.values_list("name", "parent__name")
-    }
+    existing = {name: parent for name, parent in Department.objects.values_list("name", "parent__name")}
     plan = rules.plan_import(header, rows, existing_departments=existing)
     result = ImportResult(plan=plan)
     if not plan.ok:
@@ -53,7 +50,10 @@ def org_import(*, header, rows, dry_run: bool = False) -> ImportResult:
             department = departments.get(name)
             if department is None:
                 department = Department.objects.create(
-                    name=name, parent=parent, kind=rules.department_kind(name), sort_order=len(departments) + 1
+                    name=name,
+                    parent=parent,
+                    kind=rules.department_kind(name),
+                    sort_order=len(departments) + 1,
                 )
                 departments[name] = department
                 result.departments_created.append(name)

@@ -28,7 +28,11 @@ def _read_csv(data: bytes) -> tuple[list[str], list[tuple[int, list]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise DomainError("encoding", "파일의 문자 인코딩을 읽을 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요).", field="file")
+        raise DomainError(
+            "encoding",
+            "파일의 문자 인코딩을 읽을 수 없습니다 (UTF-8 또는 CP949로 저장해 주세요).",
+            field="file",
+        )
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -44,7 +48,9 @@ def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, list]]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise DomainError("file_broken", "XLSX 파일을 열 수 없습니다. 파일이 손상되었거나 형식이 다릅니다.", field="file") from exc
+        raise DomainError(
+            "file_broken", "XLSX 파일을 열 수 없습니다. 파일이 손상되었거나 형식이 다릅니다.", field="file"
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -60,6 +66,8 @@ def _split(rows: list[list]) -> tuple[list[str], list[tuple[int, list]]]:
             header = ["" if c is None else str(c).strip() for c in row]
             body = [(index + 1 + offset + 1, r) for offset, r in enumerate(rows[index + 1 :])]
             if len(body) > MAX_ROWS:
-                raise DomainError("too_many_rows", f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다.", field="file")
+                raise DomainError(
+                    "too_many_rows", f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다.", field="file"
+                )
             return header, body
     raise DomainError("empty_file", "파일에 내용이 없습니다.", field="file")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import io
 
 from django.core.paginator import Paginator
@@ -77,10 +78,8 @@ def staff_detail(request, pk: int):
             fields="휴대전화, 이메일",
         )
     roles = []
-    try:
+    with contextlib.suppress(User.DoesNotExist):
         roles = list(staff.user.role_assignments.select_related("department"))
-    except User.DoesNotExist:
-        pass
     return render(
         request, "organization/staff.html", {"staff": staff, "show_contact": show_contact, "roles": roles}
     )
@@ -111,8 +110,32 @@ def import_template(request):
     sheet = workbook.active
     sheet.title = "조직도"
     sheet.append(["부서", "상위부서", "사번", "이름", "직위", "내선", "휴대전화", "이메일", "역할"])
-    sheet.append(["기획예산과", "기획경제국", "2019001", "홍길동", "주무관", "2101", "010-1234-5678", "hong@example.go.kr", "직원"])
-    sheet.append(["기획예산과", "기획경제국", "2008002", "김영희", "과장", "2100", "010-2345-6789", "kim@example.go.kr", "부서장"])
+    sheet.append(
+        [
+            "기획예산과",
+            "기획경제국",
+            "2019001",
+            "홍길동",
+            "주무관",
+            "2101",
+            "010-1234-5678",
+            "hong@example.go.kr",
+            "직원",
+        ]
+    )
+    sheet.append(
+        [
+            "기획예산과",
+            "기획경제국",
+            "2008002",
+            "김영희",
+            "과장",
+            "2100",
+            "010-2345-6789",
+            "kim@example.go.kr",
+            "부서장",
+        ]
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

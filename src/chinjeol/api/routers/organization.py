@@ -62,7 +62,11 @@ class StaffFilter(Schema):
     department_id: int | None = None
     q: str | None = Field(None, description="이름·사번·직위")
     active: bool | None = True
-    contact: str = Field("masked", pattern="^(masked|full)$", description="full: 연락처 전체 (고객만족 담당관·감사, 접속기록 남음)")
+    contact: str = Field(
+        "masked",
+        pattern="^(masked|full)$",
+        description="full: 연락처 전체 (고객만족 담당관·감사, 접속기록 남음)",
+    )
     page: int = Field(1, ge=1)
     page_size: int = Field(50, ge=1, le=500)
 
@@ -88,8 +92,13 @@ def list_departments(request, filters: Query[DepartmentFilter]):
     start = (filters.page - 1) * filters.page_size
     items = [
         DepartmentOut(
-            id=d.pk, name=d.name, parent_id=d.parent_id, kind=d.kind, kind_label=d.get_kind_display(),
-            is_active=d.is_active, staff_count=d.active_staff,
+            id=d.pk,
+            name=d.name,
+            parent_id=d.parent_id,
+            kind=d.kind,
+            kind_label=d.get_kind_display(),
+            is_active=d.is_active,
+            staff_count=d.active_staff,
         )
         for d in qs[start : start + filters.page_size]
     ]
@@ -108,13 +117,23 @@ def list_staff(request, filters: Query[StaffFilter]):
     rows = list(qs[start : start + filters.page_size])
     if full and rows:
         personal_access_log(
-            request, action="api", subject_type="staff", subject_id="", count=len(rows),
-            subject_label=f"직원 {len(rows)}명 (목록 {filters.page}쪽)", fields="휴대전화, 이메일",
+            request,
+            action="api",
+            subject_type="staff",
+            subject_id="",
+            count=len(rows),
+            subject_label=f"직원 {len(rows)}명 (목록 {filters.page}쪽)",
+            fields="휴대전화, 이메일",
         )
     items = [
         StaffOut(
-            id=s.pk, employee_no=s.employee_no, name=s.name, department_id=s.department_id,
-            department=s.department.name, position=s.position, extension=s.extension,
+            id=s.pk,
+            employee_no=s.employee_no,
+            name=s.name,
+            department_id=s.department_id,
+            department=s.department.name,
+            position=s.position,
+            extension=s.extension,
             mobile=s.mobile if full else mask_phone(s.mobile) if s.mobile else "",
             email=s.email if full else mask_email(s.email) if s.email else "",
             is_active=s.is_active,
