@@ -5,3 +5,54 @@ class CasesConfig(AppConfig):
     name = "chinjeol.cases"
     label = "cases"
     verbose_name = "민원"
+
+    def ready(self):
+        from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.roles import Role
+
+        handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
+        register(
+            Menu(
+                "cases",
+                "민원 처리함",
+                "cases:queue",
+                (*handlers, Role.AUDITOR),
+                "내 민원, 부서 민원, 기한 임박·경과 민원을 처리합니다",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "전화·방문 민원 접수",
+                "cases:staff_new",
+                handlers,
+                "전화·방문·우편·팩스로 받은 민원을 등록하고, 바로 해결했으면 완료합니다",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "발송 기록",
+                "cases:messages",
+                (Role.CS_OFFICER, Role.AUDITOR),
+                "접수 안내, 중간통지, 연장·이송·결과 통지의 발송 기록",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "민원 신청 (민원인 화면)",
+                "cases:citizen_new",
+                tuple(Role),
+                "민원인이 계정 없이 민원을 내는 공개 화면",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "민원 처리 상황 (민원인 화면)",
+                "cases:citizen_status",
+                tuple(Role),
+                "접수번호와 전화번호 뒤 4자리로 처리 상황과 답변을 보는 공개 화면",
+            )
+        )

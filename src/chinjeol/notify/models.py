@@ -1,1 +1,66 @@
+from __future__ import annotations
 
+from django.db import models
+
+
+class MessageQuerySet(models.QuerySet):
+    def queued(self):
+        return self.filter(status=Message.Status.QUEUED)
+
+
+class Message(models.Model):
+    """Every message sent to a customer or an official, with its outcome (발송 기록)."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "전자우편"
+        SMS = "sms", "문자"
+        LETTER = "letter", "서면(출력)"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "대기"
+        SENT = "sent", "발송"
+        FAILED = "failed", "실패"
+
+    KIND_LABELS = {
+        "received": "접수 안내",
+        "interim": "중간통지",
+        "extension": "연장 안내",
+        "transfer": "이송 안내",
+        "result": "결과 통지",
+        "reminder": "기한 임박 알림",
+    }
+
+    kind = models.CharField("통지 종류", max_length=30)
+    channel = models.CharField("수단", max_length=10, choices=Channel.choices)
+    recipient = models.CharField("받는 곳", max_length=200)
+    recipient_masked = models.CharField("받는 곳(가림)", max_length=200)
+    subject = models.CharField("제목", max_length=200)
+    body = models.TextField("내용")
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name="민원",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="messages",
+    )
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    backend = models.CharField("발송 수단", max_length=30, blank=True)
+    created_at = models.DateTimeField("만든 시각", db_index=True)
+    sent_at = models.DateTimeField("발송 시각", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("시도", default=0)
+    error = models.TextField("오류", blank=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "발송 기록"
+        verbose_name_plural = "발송 기록"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.recipient_masked}: {self.subject}"
+
+    @property
+    def kind_label(self) -> str:
+        return self.KIND_LABELS.get(self.kind, self.kind)

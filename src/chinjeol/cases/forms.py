@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from django import forms
+
+from chinjeol.organization.models import Department, Staff
+
+from .models import Case
+
+PUBLIC_KINDS = [
+    (Case.Kind.INQUIRY, "질의(제도·절차 문의)"),
+    (Case.Kind.INQUIRY_LAW, "질의(법령 해석)"),
+    (Case.Kind.SUGGESTION, "건의·제안"),
+    (Case.Kind.GRIEVANCE, "고충·불편 신고"),
+    (Case.Kind.OTHER, "기타 민원"),
+    (Case.Kind.PRAISE, "직원 칭찬"),
+    (Case.Kind.UNKIND, "불친절 신고"),
+]
+
+
+class CitizenCaseForm(forms.Form):
+    kind = forms.ChoiceField(label="민원 종류", choices=PUBLIC_KINDS)
+    title = forms.CharField(label="제목", max_length=200)
+    body = forms.CharField(
+        label="내용",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20_000,
+        help_text="주민등록번호 등 개인정보는 적지 마세요. 적으시면 자동으로 가려서 저장합니다.",
+    )
+    name = forms.CharField(label="이름", max_length=100)
+    phone = forms.CharField(label="휴대전화", max_length=20, help_text="처리 상황 조회와 결과 안내에 씁니다.")
+    email = forms.EmailField(
+        label="이메일 (선택)", required=False, help_text="적으시면 결과를 이메일로 보내 드립니다."
+    )
+    consent = forms.BooleanField(
+        label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 민원 처리와 결과 통지 / 보유 기간: 민원 처리 후 3년)"
+    )
+    website = forms.CharField(
+        label="웹사이트",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class StaffCaseForm(forms.Form):
+    channel = forms.ChoiceField(
+        label="접수 경로",
+        choices=[
+            (c, label)
+            for c, label in Case.Channel.choices
+            if c in ("phone", "visit", "mail", "fax", "sms", "chat", "email")
+        ],
+    )
+    kind = forms.ChoiceField(label="민원 종류", choices=Case.Kind.choices)
+    title = forms.CharField(label="제목", max_length=200)
+    body = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000)
+    name = forms.CharField(label="민원인 이름", max_length=100)
+    phone = forms.CharField(label="민원인 전화", max_length=20, required=False)
+    email = forms.EmailField(label="민원인 이메일", required=False)
+    department = forms.ModelChoiceField(
+        label="담당 부서",
+        queryset=Department.objects.active(),
+        required=False,
+        empty_label="배정 규칙에 따름",
+    )
+    answer = forms.CharField(
+        label="바로 답변하고 완료 (첫 접촉 해결)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="통화·방문 중에 해결했다면 답변을 적으세요. 결과 통지와 함께 바로 완료됩니다.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from chinjeol.charter.models import StatutoryService
+
+        self.fields["statutory_service"] = forms.ModelChoiceField(
+            label="법정민원 사무 (법정민원일 때)",
+            queryset=StatutoryService.objects.filter(is_active=True),
+            required=False,
+        )
+
+
+class StatusLookupForm(forms.Form):
+    receipt_no = forms.RegexField(
+        label="접수번호",
+        regex=r"^\d{4}-\d{7}$",
+        max_length=12,
+        error_messages={"invalid": "접수번호는 2026-0001234 형식입니다."},
+    )
+    phone_last4 = forms.RegexField(
+        label="전화번호 뒤 4자리",
+        regex=r"^\d{4}$",
+        max_length=4,
+        error_messages={"invalid": "숫자 4자리를 입력하세요."},
+    )
+
+
+class AssignForm(forms.Form):
+    staff = forms.ModelChoiceField(label="담당자", queryset=Staff.objects.none())
+
+    def __init__(self, *args, department=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = Staff.objects.active().select_related("department")
+        self.fields["staff"].queryset = qs.filter(department=department) if department else qs
+
+
+class TransferForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label="다른 부서로", queryset=Department.objects.active(), required=False
+    )
+    agency = forms.CharField(label="또는 다른 기관으로", max_length=100, required=False)
+    reason = forms.CharField(label="이송 사유", max_length=500)
+
+
+class InterimForm(forms.Form):
+    progress = forms.CharField(label="진행 상황", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+    expected_at = forms.DateTimeField(
+        label="처리 예정 일시", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label="연장 일수", min_value=1, max_value=60)
+    reason = forms.CharField(label="연장 사유", max_length=500)
+    consent = forms.BooleanField(label="민원인이 동의함 (두 번째 연장은 필수)", required=False)
+
+
+class CloseForm(forms.Form):
+    answer = forms.CharField(label="답변", widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="취하 사유", max_length=500, required=False)
+
+
+class HappyCallForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label="처리 결과에 얼마나 만족하십니까?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[(5, "매우 만족"), (4, "만족"), (3, "보통"), (2, "불만족"), (1, "매우 불만족")],
+    )
+    comment = forms.CharField(
+        label="의견 (선택)", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

@@ -1,0 +1,99 @@
+"""Reads of cases shared by pages, the API and reports, with the access checks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from chinjeol.charter import queries as charter_queries
+from chinjeol.core.access import has_role, roles_of, scoped_department_ids
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.roles import Role
+
+from .models import Case
+
+CASE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
+HANDLER_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
+MANAGER_ROLES = frozenset({Role.DEPT_HEAD, Role.CS_LEADER, Role.CS_OFFICER})
+
+
+def cases_for_user(user) -> QuerySet[Case]:
+    """CS officers and auditors see every case; department heads and CS leaders their departments
+    (and those below); staff their own department's cases and the ones assigned to them."""
+    qs = Case.objects.select_related("department", "assignee")
+    if not has_role(user, *CASE_ROLES):
+        return qs.none()
+    if has_role(user, Role.CS_OFFICER, Role.AUDITOR):
+        return qs
+    departments = set(scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD, Role.CS_LEADER})) or set())
+    if user.staff_id:
+        departments.add(user.staff.department_id)
+    return qs.filter(Q(department_id__in=departments) | Q(assignee_id=user.staff_id))
+
+
+def get_case_for_user(user, case_id: int) -> Case:
+    case = cases_for_user(user).filter(pk=case_id).first()
+    if case is None:
+        if Case.objects.filter(pk=case_id).exists():
+            raise PermissionDenied("이 민원을 볼 권한이 없습니다.")
+        raise NotFound("민원을 찾을 수 없습니다.")
+    return case
+
+
+def can_handle(user, case: Case) -> bool:
+    """Work on the case: its assignee, managers of its department, the CS officer."""
+    if has_role(user, Role.CS_OFFICER):
+        return True
+    if user.staff_id and case.assignee_id == user.staff_id:
+        return True
+    scope = scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD, Role.CS_LEADER}))
+    if scope and case.department_id in scope:
+        return True
+    mine = roles_of(user)
+    return (
+        Role.STAFF in mine
+        and user.staff_id
+        and case.department_id == user.staff.department_id
+        and case.assignee_id is None
+    )
+
+
+def can_approve_extension(user, case: Case) -> bool:
+    if has_role(user, Role.CS_OFFICER):
+        return True
+    scope = scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD}))
+    return bool(scope) and case.department_id in scope
+
+
+def can_see_customer_contact(user, case: Case) -> bool:
+    if has_role(user, Role.CS_OFFICER):
+        return True
+    if user.staff_id and case.assignee_id == user.staff_id:
+        return True
+    scope = scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD, Role.CS_LEADER}))
+    return bool(scope) and case.department_id in scope
+
+
+QUEUES = {
+    "mine": "내 민원",
+    "department": "부서 민원",
+    "due_soon": "기한 임박",
+    "overdue": "기한 경과",
+    "all": "전체",
+}
+
+
+def queue(user, name: str, now: datetime) -> QuerySet[Case]:
+    qs = cases_for_user(user)
+    if name == "mine":
+        return qs.open().assigned_to(user.staff_id).order_by("due_at", "id")
+    if name == "department":
+        department_id = user.staff.department_id if user.staff_id else None
+        return qs.open().filter(department_id=department_id).order_by("due_at", "id")
+    if name == "due_soon":
+        horizon = charter_queries.calendar_for().add_working_hours(now, 8)
+        return qs.due_between(now, horizon).order_by("due_at", "id")
+    if name == "overdue":
+        return qs.overdue(now).order_by("due_at", "id")
+    return qs.order_by("-received_at", "-id")

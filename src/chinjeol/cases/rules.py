@@ -1,0 +1,101 @@
+"""Pure rules of case handling: transitions, receipt numbers, routing, compensation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+RECEIVED, ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN = (
+    "received",
+    "assigned",
+    "in_progress",
+    "closed",
+    "transferred",
+    "withdrawn",
+)
+OPEN = (RECEIVED, ASSIGNED, IN_PROGRESS)
+STATUS_LABELS = {
+    RECEIVED: "접수",
+    ASSIGNED: "배정",
+    IN_PROGRESS: "처리중",
+    CLOSED: "완료",
+    TRANSFERRED: "이송",
+    WITHDRAWN: "취하",
+}
+TRANSITIONS: dict[str, frozenset[str]] = {
+    RECEIVED: frozenset({ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN}),
+    ASSIGNED: frozenset({ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN}),
+    IN_PROGRESS: frozenset({ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN}),
+    CLOSED: frozenset(),
+    TRANSFERRED: frozenset(),
+    WITHDRAWN: frozenset(),
+}
+
+
+def transition_error(current: str, target: str) -> str | None:
+    """None when allowed, else the Korean reason."""
+    if target in TRANSITIONS.get(current, frozenset()):
+        return None
+    if current in (CLOSED, TRANSFERRED, WITHDRAWN):
+        return f"이미 '{STATUS_LABELS[current]}' 상태인 민원은 바꿀 수 없습니다."
+    return f"'{STATUS_LABELS.get(current, current)}' 상태에서 '{STATUS_LABELS.get(target, target)}'(으)로 바꿀 수 없습니다."
+
+
+def format_receipt_no(year: int, number: int) -> str:
+    if not 1 <= number <= 9_999_999:
+        raise ValueError("접수번호가 범위를 벗어났습니다.")
+    return f"{year:04d}-{number:07d}"
+
+
+@dataclass(frozen=True)
+class Route:
+    keyword: str
+    kind: str
+    channel: str
+    department_id: int
+
+
+def route(title: str, body: str, *, kind: str, channel: str, routes: Sequence[Route]) -> int | None:
+    """The department of the first route (in priority order) whose non-empty conditions all match."""
+    text = f"{title}\n{body}".replace(" ", "")
+    for r in routes:
+        if r.kind and r.kind != kind:
+            continue
+        if r.channel and r.channel != channel:
+            continue
+        if r.keyword and r.keyword.replace(" ", "") not in text:
+            continue
+        return r.department_id
+    return None
+
+
+def compensation_owed(
+    *,
+    status: str,
+    promise_due_at: datetime | None,
+    interim_last_at: datetime | None,
+    first_interim_at: datetime | None,
+    closed_at: datetime | None,
+    now: datetime,
+) -> bool:
+    """서비스헌장: a gift is owed when the promised deadline passed with the case not done and no
+    interim contact made before that deadline. Transferred and withdrawn cases owe nothing."""
+    if promise_due_at is None or status in (TRANSFERRED, WITHDRAWN):
+        return False
+    if now <= promise_due_at:
+        return False
+    if closed_at is not None and closed_at <= promise_due_at:
+        return False
+    contacted = first_interim_at if first_interim_at is not None else interim_last_at
+    return not (contacted is not None and contacted <= promise_due_at)
+
+
+def handler_contact(*, extension: str, department_phone: str, agency_phone: str) -> str:
+    """The contact a notice gives for its handler (시행령 제31조)."""
+    if department_phone and extension:
+        prefix = department_phone.rsplit("-", 1)[0]
+        return f"{prefix}-{extension}"
+    if extension:
+        return f"{agency_phone} (내선 {extension})" if agency_phone else f"내선 {extension}"
+    return department_phone or agency_phone

@@ -1,0 +1,341 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chinjeol.core.access import role_required
+from chinjeol.core.errors import DomainError
+from chinjeol.core.privacy import personal_access_log, request_ip
+from chinjeol.core.roles import Role
+from chinjeol.korean.pii import mask_email, mask_name, mask_phone, phone_last4
+from chinjeol.notify.models import Message
+
+from . import forms, queries, services, throttle
+from .models import Case, HappyCallAnswer
+
+PUBLIC_LIMIT = 5
+PUBLIC_WINDOW = timedelta(minutes=10)
+
+
+def _area(request):
+    request.area = "cases"
+
+
+def _error_page(request, error: DomainError):
+    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
+
+
+@role_required(*queries.CASE_ROLES)
+def queue(request):
+    _area(request)
+    now = timezone.now()
+    default = "mine" if request.user.staff_id else "all"
+    name = request.GET.get("queue", default)
+    if name not in queries.QUEUES:
+        name = default
+    cases = queries.queue(request.user, name, now)
+    q = request.GET.get("q", "").strip()
+    if q:
+        cases = cases.filter(Q(receipt_no=q) | Q(title__contains=q))
+    status = request.GET.get("status", "")
+    if status in Case.Status.values:
+        cases = cases.filter(status=status)
+    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/queue.html",
+        {
+            "page": page,
+            "queue": name,
+            "queues": queries.QUEUES,
+            "now": now,
+            "q": q,
+            "status": status,
+            "statuses": Case.Status.choices,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@role_required(*queries.CASE_ROLES)
+def detail(request, pk: int):
+    _area(request)
+    try:
+        case = queries.get_case_for_user(request.user, pk)
+    except DomainError as error:
+        return _error_page(request, error)
+    show_contact = queries.can_see_customer_contact(request.user, case)
+    if show_contact and (case.customer_phone or case.customer_email):
+        personal_access_log(
+            request,
+            action="view",
+            subject_type="case_customer",
+            subject_id=str(case.pk),
+            subject_label=f"{case.receipt_no} 민원인 {mask_name(case.customer_name)}",
+            fields="이름, 전화, 이메일",
+        )
+    can_handle = queries.can_handle(request.user, case) and case.is_open
+    context = {
+        "case": case,
+        "now": timezone.now(),
+        "events": case.events.select_related("actor", "actor__staff"),
+        "messages_sent": case.messages.all(),
+        "show_contact": show_contact,
+        "customer": {
+            "name": case.customer_name if show_contact else mask_name(case.customer_name),
+            "phone": case.customer_phone if show_contact else mask_phone(case.customer_phone),
+            "email": case.customer_email if show_contact else mask_email(case.customer_email),
+        },
+        "can_handle": can_handle,
+        "can_extend": can_handle and queries.can_approve_extension(request.user, case),
+        "assign_form": forms.AssignForm(department=case.department),
+        "transfer_form": forms.TransferForm(),
+        "interim_form": forms.InterimForm(initial={"expected_at": case.due_at + timedelta(days=7)}),
+        "extend_form": forms.ExtendForm(),
+        "close_form": forms.CloseForm(),
+        "withdraw_form": forms.WithdrawForm(),
+        "happy_call": HappyCallAnswer.objects.filter(case=case).first(),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+ACTIONS = {
+    "assign": (
+        forms.AssignForm,
+        lambda case, data, by, now: services.case_assign(
+            case_id=case.pk, staff_id=data["staff"].pk, by=by, now=now
+        ),
+    ),
+    "start": (None, lambda case, data, by, now: services.case_start(case_id=case.pk, by=by, now=now)),
+    "transfer": (
+        forms.TransferForm,
+        lambda case, data, by, now: services.case_transfer(
+            case_id=case.pk,
+            reason=data["reason"],
+            by=by,
+            now=now,
+            department_id=data["department"].pk if data["department"] else None,
+            agency=data["agency"],
+        ),
+    ),
+    "interim": (
+        forms.InterimForm,
+        lambda case, data, by, now: services.case_interim_notice(
+            case_id=case.pk, progress=data["progress"], expected_at=data["expected_at"], by=by, now=now
+        ),
+    ),
+    "extend": (
+        forms.ExtendForm,
+        lambda case, data, by, now: services.case_extend(
+            case_id=case.pk,
+            days=data["days"],
+            reason=data["reason"],
+            customer_consent=data["consent"],
+            by=by,
+            now=now,
+        ),
+    ),
+    "close": (
+        forms.CloseForm,
+        lambda case, data, by, now: services.case_close(
+            case_id=case.pk, answer=data["answer"], by=by, now=now
+        ),
+    ),
+    "withdraw": (
+        forms.WithdrawForm,
+        lambda case, data, by, now: services.case_withdraw(
+            case_id=case.pk, reason=data["reason"], by=by, now=now
+        ),
+    ),
+}
+DONE = {
+    "assign": "담당자를 배정했습니다.",
+    "start": "처리를 시작했습니다.",
+    "transfer": "이송했습니다.",
+    "interim": "중간통지를 보냈습니다.",
+    "extend": "처리기한을 연장하고 안내를 보냈습니다.",
+    "close": "답변을 보내고 완료했습니다.",
+    "withdraw": "취하로 처리했습니다.",
+}
+
+
+@require_POST
+@role_required(*queries.HANDLER_ROLES)
+def act(request, pk: int, action: str):
+    try:
+        case = queries.get_case_for_user(request.user, pk)
+    except DomainError as error:
+        return _error_page(request, error)
+    if action not in ACTIONS:
+        return _error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
+    allowed = queries.can_approve_extension if action == "extend" else queries.can_handle
+    if not allowed(request.user, case):
+        return _error_page(request, DomainError("forbidden", "이 민원을 처리할 권한이 없습니다.", status=403))
+    form_class, run = ACTIONS[action]
+    data = {}
+    if form_class is not None:
+        form = form_class(request.POST, **({"department": None} if form_class is forms.AssignForm else {}))
+        if not form.is_valid():
+            field, errors = next(iter(form.errors.items()))
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label + ': ' if label else ''}{errors[0]}")
+            return redirect("cases:detail", pk=pk)
+        data = form.cleaned_data
+    try:
+        run(case, data, request.user, timezone.now())
+        messages.success(request, DONE[action])
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("cases:detail", pk=pk)
+
+
+@role_required(*queries.HANDLER_ROLES)
+def staff_new(request):
+    _area(request)
+    form = forms.StaffCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        intake = services.CaseIntake(
+            channel=data["channel"],
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            customer_name=data["name"],
+            customer_phone=data["phone"],
+            customer_email=data["email"],
+            department_id=data["department"].pk if data["department"] else None,
+            statutory_service_id=data["statutory_service"].pk if data.get("statutory_service") else None,
+        )
+        try:
+            case = _register_staff_case(request, intake, data["answer"])
+        except DomainError as error:
+            error.add_to_form(form)
+        else:
+            messages.success(request, f"접수했습니다: {case.receipt_no}")
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/staff_new.html", {"form": form})
+
+
+def _register_staff_case(request, intake, answer: str):
+    from django.db import transaction
+
+    now = timezone.now()
+    with transaction.atomic():
+        case = services.case_register(intake=intake, by=request.user, now=now)
+        if answer.strip():
+            if request.user.staff_id is None:
+                raise DomainError("handler", "바로 완료하려면 직원 계정이어야 합니다.", field="answer")
+            services.case_assign(case_id=case.pk, staff_id=request.user.staff_id, by=request.user, now=now)
+            case = services.case_close(
+                case_id=case.pk, answer=answer, by=request.user, now=now, first_contact=True
+            )
+    return case
+
+
+def _throttled(request, scope: str) -> bool:
+    key = f"{scope}:{request_ip(request) or 'unknown'}"
+    return not throttle.hit(key, limit=PUBLIC_LIMIT, window=PUBLIC_WINDOW, now=timezone.now())
+
+
+def citizen_new(request):
+    """The public complaint form (no account)."""
+    form = forms.CitizenCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:  # honeypot filled by a robot
+            return render(request, "cases/citizen_done.html", {"case": None})
+        if _throttled(request, "case-form"):
+            form.add_error(None, "짧은 시간에 너무 많이 접수하셨습니다. 10분 뒤에 다시 시도해 주세요.")
+        else:
+            intake = services.CaseIntake(
+                channel=Case.Channel.WEB,
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                customer_name=data["name"],
+                customer_phone=data["phone"],
+                customer_email=data["email"],
+            )
+            try:
+                case = services.case_register(intake=intake, by=None, now=timezone.now())
+            except DomainError as error:
+                if error.field == "customer.phone":
+                    error.field = "phone"
+                error.add_to_form(form)
+            else:
+                return render(request, "cases/citizen_done.html", {"case": case})
+    return render(request, "cases/citizen_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def citizen_status(request):
+    """Receipt number + the last 4 digits of the phone show the status and the answer."""
+    form = forms.StatusLookupForm(request.POST or None)
+    case = None
+    happy_form = None
+    if request.method == "POST" and form.is_valid():
+        if _throttled(request, "case-status"):
+            form.add_error(None, "조회가 너무 많습니다. 10분 뒤에 다시 시도해 주세요.")
+        else:
+            data = form.cleaned_data
+            found = (
+                Case.objects.select_related("department", "assignee")
+                .filter(receipt_no=data["receipt_no"])
+                .first()
+            )
+            if found is None or phone_last4(found.customer_phone) != data["phone_last4"]:
+                form.add_error(None, "접수번호와 전화번호 뒤 4자리가 맞는 민원이 없습니다.")
+            else:
+                case = found
+                if "score" in request.POST:
+                    happy_form = forms.HappyCallForm(request.POST)
+                    if happy_form.is_valid():
+                        try:
+                            services.happy_call_answer(
+                                case_id=case.pk,
+                                score=happy_form.cleaned_data["score"],
+                                comment=happy_form.cleaned_data["comment"],
+                                now=timezone.now(),
+                            )
+                            messages.success(request, "소중한 의견 고맙습니다.")
+                        except DomainError as error:
+                            messages.error(request, error.message)
+                happy_form = forms.HappyCallForm()
+    context = {
+        "form": form,
+        "case": case,
+        "happy_form": happy_form,
+        "handler": services.handler_of(case) if case else None,
+        "answered": case is not None and HappyCallAnswer.objects.filter(case=case).exists(),
+        "events": case.events.exclude(kind="note") if case else [],
+    }
+    return render(request, "cases/citizen_status.html", context)
+
+
+@role_required(Role.CS_OFFICER, Role.AUDITOR)
+def message_log(request):
+    _area(request)
+    messages_qs = Message.objects.select_related("case")
+    kind = request.GET.get("kind", "")
+    if kind:
+        messages_qs = messages_qs.filter(kind=kind)
+    page = Paginator(messages_qs, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/messages.html",
+        {
+            "page": page,
+            "kind": kind,
+            "kinds": Message.KIND_LABELS.items(),
+            "query": query.urlencode(),
+        },
+    )

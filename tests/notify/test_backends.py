@@ -1,0 +1,125 @@
+import json
+import threading
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.core import mail
+
+from chinjeol.notify import services
+from chinjeol.notify.backends import DeliveryError, NhnCloudSms
+from chinjeol.notify.models import Message
+
+NOW = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+
+
+def queue(channel="email", recipient="hong@example.com"):
+    return services.message_queue(
+        kind="result",
+        channel=channel,
+        recipient=recipient,
+        subject="결과 안내",
+        template="notify/reminder.txt",
+        context={"case": None, "handler": {"name": "김"}, "due": "오늘"},
+        now=NOW,
+    )
+
+
+@pytest.mark.django_db
+def test_file_backend_writes_outbox(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    message = queue()
+    assert message.recipient_masked == "ho**@example.com"
+    sent = services.message_send(message_id=message.pk)
+    assert sent.status == Message.Status.SENT and sent.backend == "file"
+    files = list((tmp_path / "notices").iterdir())
+    assert len(files) == 1 and "결과 안내" in files[0].read_text(encoding="utf-8")
+    # a second worker never sends it again
+    assert services.message_send(message_id=message.pk).attempts == 1
+
+
+@pytest.mark.django_db
+def test_smtp_backend_uses_django_mail(monkeypatch):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_EMAIL", "smtp")
+    message = queue()
+    services.message_send(message_id=message.pk)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["hong@example.com"]
+
+
+@pytest.mark.django_db
+def test_console_backend(monkeypatch, caplog):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_SMS", "console")
+    message = queue(channel="sms", recipient="010-1234-5678")
+    with caplog.at_level("INFO", logger="chinjeol.notify"):
+        services.message_send(message_id=message.pk)
+    assert "010-****-5678" in caplog.text
+
+
+class _FakeProvider(BaseHTTPRequestHandler):
+    requests: list = []
+    fail = False
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _FakeProvider.requests.append((self.path, self.headers["X-Secret-Key"], body))
+        answer = {
+            "header": {
+                "isSuccessful": not self.fail,
+                "resultCode": -1 if self.fail else 0,
+                "resultMessage": "오류" if self.fail else "SUCCESS",
+            }
+        }
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def provider():
+    server = HTTPServer(("127.0.0.1", 0), _FakeProvider)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _FakeProvider.requests = []
+    _FakeProvider.fail = False
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.mark.django_db
+def test_nhn_cloud_sms_adapter_against_local_server(provider, monkeypatch):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_SMS", "nhncloud")
+    monkeypatch.setenv("CHINJEOL_SMS_URL", provider)
+    monkeypatch.setenv("CHINJEOL_SMS_APP_KEY", "app-key")
+    monkeypatch.setenv("CHINJEOL_SMS_SECRET_KEY", "secret")
+    monkeypatch.setenv("CHINJEOL_SMS_SENDER", "02-120")
+    message = queue(channel="sms", recipient="010-1234-5678")
+    sent = services.message_send(message_id=message.pk)
+    assert sent.status == Message.Status.SENT and sent.backend == "nhncloud"
+    path, secret, body = _FakeProvider.requests[0]
+    assert path.startswith("/sms/v3.0/appKeys/app-key/sender/") and secret == "secret"
+    assert body["recipientList"] == [{"recipientNo": "01012345678"}] and body["sendNo"] == "02120"
+
+
+@pytest.mark.django_db
+def test_provider_refusal_is_recorded_and_retried(provider, monkeypatch):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_SMS", "nhncloud")
+    monkeypatch.setenv("CHINJEOL_SMS_URL", provider)
+    monkeypatch.setenv("CHINJEOL_SMS_APP_KEY", "k")
+    monkeypatch.setenv("CHINJEOL_SMS_SECRET_KEY", "s")
+    monkeypatch.setenv("CHINJEOL_SMS_SENDER", "021234")
+    _FakeProvider.fail = True
+    message = queue(channel="sms", recipient="010-1234-5678")
+    for _ in range(3):
+        message = services.message_send(message_id=message.pk)
+    assert message.status == Message.Status.FAILED and "거부" in message.error and message.attempts == 3
+
+
+def test_sms_adapter_needs_configuration():
+    with pytest.raises(DeliveryError, match="설정"):
+        NhnCloudSms(url="http://127.0.0.1", app_key="", secret_key="", sender="")
