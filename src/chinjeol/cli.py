@@ -108,10 +108,34 @@ def cmd_serve(args) -> int:
     return _run_together(commands)
 
 
+PERIODIC_TASKS = ("chinjeol.cases.tasks.check_compensation", "chinjeol.cases.tasks.check_reminders")
+
+
+def _schedule_periodic(every_seconds: float) -> None:
+    """Enqueue the periodic checks (compensation, deadline reminders) every few minutes; the checks
+    are idempotent, so several workers doing this at once is harmless."""
+    import threading
+    from importlib import import_module
+
+    def loop():
+        while True:
+            for dotted in PERIODIC_TASKS:
+                module, name = dotted.rsplit(".", 1)
+                try:
+                    getattr(import_module(module), name).enqueue()
+                except Exception as exc:  # keep the scheduler alive; the worker logs task failures
+                    print(f"주기 작업을 예약하지 못했습니다 ({dotted}): {exc}", file=sys.stderr)
+            time.sleep(every_seconds)
+
+    threading.Thread(target=loop, name="chinjeol-periodic", daemon=True).start()
+
+
 def cmd_worker(args) -> int:
     _django()
     from django.core.management import call_command
 
+    if args.periodic > 0:
+        _schedule_periodic(args.periodic * 60)
     call_command("db_worker", interval=args.interval)
     return 0
 
@@ -245,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("worker", help="백그라운드 작업자를 시작합니다")
     p.add_argument("--interval", type=float, default=1.0)
+    p.add_argument(
+        "--periodic", type=float, default=10.0, help="주기 점검(보상·기한 알림) 간격(분), 0이면 끔"
+    )
     p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("migrate", help="데이터베이스를 최신 구조로 맞춥니다")

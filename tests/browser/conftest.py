@@ -79,6 +79,7 @@ def shot(page, request):
 
 
 def login(page, username: str, password: str):
+    page.context.clear_cookies()
     page.goto("/login/")
     page.get_by_label("아이디").fill(username)
     page.get_by_label("비밀번호").fill(password)

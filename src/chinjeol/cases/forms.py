@@ -2,9 +2,21 @@ from __future__ import annotations
 
 from django import forms
 
+from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
 
 from .models import Case
+
+
+def _clean_phone(value: str, *, required: bool) -> str:
+    value = (value or "").strip()
+    if not value and not required:
+        return ""
+    try:
+        return normalize_phone(value)
+    except ValueError:
+        raise forms.ValidationError("전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).") from None
+
 
 PUBLIC_KINDS = [
     (Case.Kind.INQUIRY, "질의(제도·절차 문의)"),
@@ -40,6 +52,9 @@ class CitizenCaseForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data["phone"], required=True)
+
 
 class StaffCaseForm(forms.Form):
     channel = forms.ChoiceField(
@@ -68,6 +83,9 @@ class StaffCaseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="통화·방문 중에 해결했다면 답변을 적으세요. 결과 통지와 함께 바로 완료됩니다.",
     )
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data["phone"], required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,8 +118,14 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)
-        qs = Staff.objects.active().select_related("department")
-        self.fields["staff"].queryset = qs.filter(department=department) if department else qs
+        from chinjeol.core.access import department_parent_map
+        from chinjeol.core.rules import subtree_ids
+
+        qs = Staff.objects.active().select_related("department").order_by("department__sort_order", "name")
+        if department is not None:
+            qs = qs.filter(department_id__in=subtree_ids([department.pk], department_parent_map()))
+        self.fields["staff"].queryset = qs
+        self.fields["staff"].label_from_instance = lambda s: f"{s.name} ({s.department.name} · {s.position})"
 
 
 class TransferForm(forms.Form):

@@ -32,8 +32,9 @@ def _steps() -> list[tuple[str, Callable]]:
     ]
 
 
-def demo_load(progress: Callable[[str], None] = lambda _m: None) -> bool:
-    """Create the demo agency unless one exists. Returns True when it was created."""
+def demo_load(progress: Callable[[str], None] = lambda _m: None, *, scale: float = 1.0) -> bool:
+    """Create the demo agency unless one exists. Returns True when it was created. `scale` shrinks
+    the volume of generated history (cases, mileage) for quick checks; the organisation is always whole."""
     from chinjeol.organization.models import Agency
 
     if Agency.objects.exists():
@@ -41,5 +42,5 @@ def demo_load(progress: Callable[[str], None] = lambda _m: None) -> bool:
     for label, step in _steps():
         progress(f"{label} 만드는 중…")
         with transaction.atomic():
-            step()
+            step(scale=scale)
     return True

@@ -1,5 +1,5 @@
 """Demo data for community."""
 
 
-def build() -> None:
+def build(scale: float = 1.0) -> None:
     """Filled in with the community capability."""

@@ -57,7 +57,7 @@ class _Ids:
                 return no
 
 
-def build() -> None:
+def build(scale: float = 1.0) -> None:
     rng = random.Random(SEED)
     ids = _Ids(rng)
     Agency.objects.create(name=AGENCY[0], code=AGENCY[1], phone=AGENCY[2])

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from chinjeol.cases import queries, services
 from chinjeol.cases.models import Case
@@ -131,7 +131,7 @@ def create_case(request, payload: CaseIn):
         statutory_service_id=payload.statutory_service,
     )
     case = services.case_register(intake=intake, by=request.auth, now=timezone.now())
-    return 201, _out(case, full_contact=False)
+    return Status(201, _out(case, full_contact=False))
 
 
 @router.get("/{case_id}", response=CaseOut, summary="민원 한 건")

@@ -1,0 +1,78 @@
+import pytest
+
+from chinjeol.core.models import ApiToken
+
+PAYLOAD = {
+    "channel": "epeople",
+    "kind": "grievance",
+    "title": "소음 민원",
+    "body": "공사 소음이 심합니다. 010-9999-8888",
+    "customer": {"name": "최민원", "phone": "01099998888", "email": "choi@example.com"},
+    "received_at": "2026-11-23T09:30:00+09:00",
+}
+
+
+def bearer(user):
+    return {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
+
+
+@pytest.mark.django_db
+def test_post_case_201_shape(client, org):
+    response = client.post("/api/v1/cases", PAYLOAD, content_type="application/json", **bearer(org.officer))
+    assert response.status_code == 201
+    data = response.json()
+    assert data["receipt_no"] == "2026-0000001" and data["status"] == "received"
+    assert data["due_at"] == "2026-12-01T18:00:00+09:00"
+    assert "010-****-8888" in data["body"] and data["customer"]["phone"] == "010-****-8888"
+
+
+@pytest.mark.django_db
+def test_post_case_needs_token(client, org):
+    assert client.post("/api/v1/cases", PAYLOAD, content_type="application/json").status_code == 401
+
+
+@pytest.mark.django_db
+def test_evaluator_cannot_post_or_list(client, org):
+    headers = bearer(org.evaluator)
+    assert (
+        client.post("/api/v1/cases", PAYLOAD, content_type="application/json", **headers).status_code == 403
+    )
+    assert client.get("/api/v1/cases", **headers).status_code == 403
+
+
+@pytest.mark.django_db
+def test_validation_errors_in_korean_with_field(client, org):
+    headers = bearer(org.officer)
+    response = client.post(
+        "/api/v1/cases", {**PAYLOAD, "channel": "pigeon"}, content_type="application/json", **headers
+    )
+    assert response.status_code == 422 and response.json()["field"] == "channel"
+    response = client.post(
+        "/api/v1/cases",
+        {**PAYLOAD, "received_at": "2026-11-23T09:30:00"},
+        content_type="application/json",
+        **headers,
+    )
+    assert (
+        response.status_code == 400
+        and response.json()["field"] == "received_at"
+        and "시간대" in response.json()["message"]
+    )
+    bad_phone = {**PAYLOAD, "customer": {"name": "최", "phone": "12", "email": ""}}
+    response = client.post("/api/v1/cases", bad_phone, content_type="application/json", **headers)
+    assert response.status_code == 400 and response.json()["field"] == "customer.phone"
+
+
+@pytest.mark.django_db
+def test_get_and_list_scoped(client, org):
+    created = client.post(
+        "/api/v1/cases",
+        {**PAYLOAD, "department": org.tax.pk},
+        content_type="application/json",
+        **bearer(org.officer),
+    ).json()
+    assert client.get(f"/api/v1/cases/{created['id']}", **bearer(org.outsider)).status_code == 200
+    assert client.get(f"/api/v1/cases/{created['id']}", **bearer(org.clerk)).status_code == 403
+    assert client.get("/api/v1/cases", **bearer(org.clerk)).json()["total"] == 0
+    data = client.get("/api/v1/cases", {"channel": "epeople"}, **bearer(org.auditor)).json()
+    assert data["total"] == 1
