@@ -9,6 +9,19 @@ os.environ.setdefault("CHINJEOL_ENV", "test")
 from tests.factories import PASSWORD, make_department, make_member, make_user  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Per-process caches (calendar, routing rules, agency) start empty in every test."""
+    from chinjeol.charter.queries import clear_cache
+    from chinjeol.core.memo import clear_all
+
+    clear_all()
+    clear_cache()
+    yield
+    clear_all()
+    clear_cache()
+
+
 @pytest.fixture
 def org(db):
     """A small agency: 행정국 > 민원과 > 민원팀, and 세무과 on its own."""

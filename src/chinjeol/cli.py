@@ -149,7 +149,8 @@ def cmd_demo(args) -> int:
     _manage("migrate", "--noinput", "-v", "0")
     from chinjeol.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
 
-    loaded = demo_load(progress=lambda msg: print(f"  {msg}", flush=True))
+    scale = float(os.environ.get("CHINJEOL_DEMO_SCALE", "1"))
+    loaded = demo_load(progress=lambda msg: print(f"  {msg}", flush=True), scale=scale)
     if not loaded:
         print("시연 기관 자료가 이미 있습니다 (다시 만들려면 데이터베이스 파일을 지우세요).")
     db = settings.DATABASES["default"]["NAME"]

@@ -7,6 +7,8 @@ from ninja.security import HttpBearer, SessionAuth
 
 from chinjeol.core.models import ApiToken
 
+TOKEN_CACHE_SECONDS = 30
+
 
 class BearerToken(HttpBearer):
     openapi_description = "`chinjeol createtoken 아이디`로 발급한 토큰: `Authorization: Bearer 토큰`"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Min, Q
 
 from chinjeol.charter import queries as charter_queries
@@ -14,6 +14,7 @@ from chinjeol.charter.calendar import format_dt_ko
 from chinjeol.charter.models import StatutoryService
 from chinjeol.compensation.services import compensation_record
 from chinjeol.core.errors import DomainError
+from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.korean.pii import mask_pii, normalize_phone
 from chinjeol.notify.models import Message
 from chinjeol.notify.services import message_queue
@@ -61,18 +62,30 @@ def _validate(intake: CaseIntake) -> None:
 
 
 def _next_receipt_no(year: int) -> str:
-    counter, _ = ReceiptCounter.objects.select_for_update().get_or_create(year=year)
-    ReceiptCounter.objects.filter(pk=year).update(last=F("last") + 1)
-    counter.refresh_from_db(fields=["last"])
-    return rules.format_receipt_no(year, counter.last)
+    """One atomic increment per receipt (UPDATE … RETURNING on SQLite ≥ 3.35 and PostgreSQL)."""
+    table = ReceiptCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last", [year])  # noqa: S608
+        row = cursor.fetchone()
+    if row is None:
+        ReceiptCounter.objects.get_or_create(year=year)
+        return _next_receipt_no(year)
+    return rules.format_receipt_no(year, row[0])
+
+
+@ttl_cached(30)
+def _routes() -> tuple[rules.Route, ...]:
+    return tuple(
+        rules.Route(r.keyword, r.kind, r.channel, r.department_id)
+        for r in RoutingRule.objects.filter(is_active=True).order_by("priority", "id")
+    )
+
+
+register_clear(_routes.cache_clear)
 
 
 def _route(intake: CaseIntake) -> int | None:
-    routes = [
-        rules.Route(r.keyword, r.kind, r.channel, r.department_id)
-        for r in RoutingRule.objects.filter(is_active=True).order_by("priority", "id")
-    ]
-    return rules.route(intake.title, intake.body, kind=intake.kind, channel=intake.channel, routes=routes)
+    return rules.route(intake.title, intake.body, kind=intake.kind, channel=intake.channel, routes=_routes())
 
 
 def _event(

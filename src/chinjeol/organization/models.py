@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.core.models import TimeStamped
 
 
@@ -21,7 +22,19 @@ class Agency(TimeStamped):
 
     @classmethod
     def current(cls) -> Agency | None:
-        return cls.objects.order_by("id").first()
+        return _current_agency()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        _current_agency.cache_clear()
+
+
+@ttl_cached(60)
+def _current_agency() -> Agency | None:
+    return Agency.objects.order_by("id").first()
+
+
+register_clear(_current_agency.cache_clear)
 
 
 class DepartmentQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 
 from chinjeol.core.access import has_role, scoped_department_ids
 from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.core.roles import CONTACT_READERS, Role
 
 from .models import Department, Staff
@@ -13,6 +14,15 @@ from .models import Department, Staff
 # Who may list the organisation: everyone signed in reads the public directory (name,
 # department, position, extension) — as on any agency's staff directory page.
 DIRECTORY_ROLES = tuple(Role)
+
+
+@ttl_cached(30)
+def active_department_names() -> dict[int, str]:
+    """Department id → name of the active departments (read on every case intake)."""
+    return dict(Department.objects.filter(is_active=True).values_list("id", "name"))
+
+
+register_clear(active_department_names.cache_clear)
 
 
 def departments_with_counts() -> QuerySet[Department]:
