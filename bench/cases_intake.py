@@ -28,8 +28,17 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
-TITLES = ["불법 주정차 단속 요청", "가로등 고장 신고", "재산세 납부 문의", "공원 소음 민원", "여권 발급 기간 문의"]
-BODY = "집 앞 도로에 매일 불법 주차된 차량이 있어 통행이 어렵습니다. 연락처 010-1234-5678로 회신 부탁드립니다. " * 3
+TITLES = [
+    "불법 주정차 단속 요청",
+    "가로등 고장 신고",
+    "재산세 납부 문의",
+    "공원 소음 민원",
+    "여권 발급 기간 문의",
+]
+BODY = (
+    "집 앞 도로에 매일 불법 주차된 차량이 있어 통행이 어렵습니다. 연락처 010-1234-5678로 회신 부탁드립니다. "
+    * 3
+)
 
 
 def free_port() -> int:
@@ -51,16 +60,35 @@ def prepare(db: str, workdir: Path) -> dict:
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     env["CHINJEOL_DEMO_SCALE"] = "0.1"
     subprocess.run([PY, "-m", "chinjeol", "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    out = subprocess.run([PY, "-m", "chinjeol", "createtoken", "csadmin"], env=env, check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [PY, "-m", "chinjeol", "createtoken", "csadmin"], env=env, check=True, capture_output=True, text=True
+    )
     env["TOKEN"] = out.stdout.strip().splitlines()[-1]
     return env
 
 
 def serve(env: dict, port: int) -> list[subprocess.Popen]:
-    gunicorn = [PY, "-m", "gunicorn", "chinjeol.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", os.environ.get("BENCH_WORKERS", "2"),
-                "--threads", os.environ.get("BENCH_THREADS", "4"), "--worker-class", "gthread", "--log-level", "warning"]
+    gunicorn = [
+        PY,
+        "-m",
+        "gunicorn",
+        "chinjeol.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        os.environ.get("BENCH_WORKERS", "2"),
+        "--threads",
+        os.environ.get("BENCH_THREADS", "4"),
+        "--worker-class",
+        "gthread",
+        "--log-level",
+        "warning",
+    ]
     worker = [PY, "-m", "chinjeol", "worker", "--periodic", "0"]
-    procs = [subprocess.Popen(gunicorn, env=env), subprocess.Popen(worker, env=env, stdout=subprocess.DEVNULL)]
+    procs = [
+        subprocess.Popen(gunicorn, env=env),
+        subprocess.Popen(worker, env=env, stdout=subprocess.DEVNULL),
+    ]
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
@@ -81,7 +109,11 @@ def client(port: int, token: str, count: int, latencies: list[float], errors: li
             "kind": rng.choice(["inquiry", "grievance", "suggestion", "other"]),
             "title": rng.choice(TITLES),
             "body": BODY,
-            "customer": {"name": "김민원", "phone": f"010-{rng.randint(2000, 9999)}-{i % 10000:04d}", "email": ""},
+            "customer": {
+                "name": "김민원",
+                "phone": f"010-{rng.randint(2000, 9999)}-{i % 10000:04d}",
+                "email": "",
+            },
         }
         body = json.dumps(payload)
         start = time.perf_counter()
@@ -134,10 +166,7 @@ def main() -> None:
         print(f"database: {args.db}; requests: {done} ok, {len(errors)} errors; clients: {args.clients}")
         print(f"throughput: {done / elapsed:.0f} cases/s over {elapsed:.1f} s")
         print(
-            "latency ms: p50 {:.1f}, p95 {:.1f}, p99 {:.1f}, max {:.1f}, mean {:.1f}".format(
-                percentile(latencies, 50) * 1000, percentile(latencies, 95) * 1000, percentile(latencies, 99) * 1000,
-                max(latencies) * 1000, statistics.mean(latencies) * 1000,
-            )
+            f"latency ms: p50 {percentile(latencies, 50) * 1000:.1f}, p95 {percentile(latencies, 95) * 1000:.1f}, p99 {percentile(latencies, 99) * 1000:.1f}, max {max(latencies) * 1000:.1f}, mean {statistics.mean(latencies) * 1000:.1f}"
         )
         if errors:
             print("first errors:", errors[:3])

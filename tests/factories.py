@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from chinjeol.core.models import RoleAssignment, User
 from chinjeol.core.roles import Role
@@ -57,3 +59,11 @@ def make_member(
     return make_user(
         username, staff=make_staff(department=department, name=name), roles=roles, department=department
     )
+
+
+KST = ZoneInfo("Asia/Seoul")
+
+
+def at(y, mo, d, h=10, mi=0):
+    """An Asia/Seoul moment."""
+    return datetime(y, mo, d, h, mi, tzinfo=KST)

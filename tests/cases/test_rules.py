@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chinjeol.cases import rules
-from tests.cases.conftest import at
+from tests.factories import at
 
 
 def test_transitions():

@@ -5,7 +5,7 @@ from chinjeol.cases.models import Case, CaseEvent, RoutingRule
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.core.errors import DomainError
 from chinjeol.notify.models import Message
-from tests.cases.conftest import at
+from tests.factories import at
 
 
 @pytest.mark.django_db
