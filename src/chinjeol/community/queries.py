@@ -40,7 +40,11 @@ def reports_for_user(user) -> QuerySet[Report]:
 def get_report_for_user(user, report_id: int) -> Report:
     if not has_role(user, *REPORT_READERS):
         raise PermissionDenied("친절·불친절 신고는 고객만족 담당관과 감사만 볼 수 있습니다.")
-    report = Report.objects.select_related("department", "case", "decided_by", "created_by").filter(pk=report_id).first()
+    report = (
+        Report.objects.select_related("department", "case", "decided_by", "created_by")
+        .filter(pk=report_id)
+        .first()
+    )
     if report is None:
         raise NotFound("신고를 찾을 수 없습니다.")
     return report
@@ -48,7 +52,9 @@ def get_report_for_user(user, report_id: int) -> Report:
 
 def report_officials(report: Report) -> list[ReportOfficial]:
     return list(
-        ReportOfficial.objects.filter(report=report).select_related("staff", "staff__department", "department", "added_by")
+        ReportOfficial.objects.filter(report=report).select_related(
+            "staff", "staff__department", "department", "added_by"
+        )
     )
 
 
@@ -66,7 +72,12 @@ def head_departments(user) -> set[int]:
 
 def _task_qs() -> QuerySet[Task]:
     return Task.objects.select_related(
-        "report", "subject_staff", "subject_staff__department", "assignee_user", "assignee_department", "praise_post"
+        "report",
+        "subject_staff",
+        "subject_staff__department",
+        "assignee_user",
+        "assignee_department",
+        "praise_post",
     )
 
 
@@ -117,7 +128,9 @@ def open_baton(staff_id: int | None) -> Recommendation | None:
 def relay_chains(limit: int = 10) -> list[dict]:
     """The most recently active relays, each as its recommendations in order."""
     recent_roots: list[int] = []
-    for root_id, pk in Recommendation.objects.order_by("-created_at", "-id").values_list("chain_root_id", "id")[:500]:
+    for root_id, pk in Recommendation.objects.order_by("-created_at", "-id").values_list(
+        "chain_root_id", "id"
+    )[:500]:
         key = root_id or pk
         if key not in recent_roots:
             recent_roots.append(key)

@@ -112,8 +112,13 @@ def praise_post_submit(*, intake: PraiseIntake, now: datetime) -> PraisePost:
         try:
             phone = normalize_phone(intake.writer_phone)
         except ValueError:
-            raise DomainError("invalid", "전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).", field="writer_phone") from None
-    if intake.department_id and not Department.objects.filter(pk=intake.department_id, is_active=True).exists():
+            raise DomainError(
+                "invalid", "전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).", field="writer_phone"
+            ) from None
+    if (
+        intake.department_id
+        and not Department.objects.filter(pk=intake.department_id, is_active=True).exists()
+    ):
         raise DomainError("invalid", "선택한 부서를 찾을 수 없습니다.", field="department")
     official_name = (intake.official_name or "").strip()
     if not official_name:
@@ -152,7 +157,9 @@ def praise_post_approve(*, post_id: int, official_id: int, by, now: datetime, no
     post.moderated_at = now
     post.moderated_by = by
     post.moderation_note = note.strip()[:300]
-    post.save(update_fields=["status", "official", "moderated_at", "moderated_by", "moderation_note", "updated_at"])
+    post.save(
+        update_fields=["status", "official", "moderated_at", "moderated_by", "moderation_note", "updated_at"]
+    )
     mileage_record(
         staff=official,
         item_code="praise",
@@ -184,7 +191,9 @@ def praise_post_hide(*, post_id: int, by, now: datetime, note: str = "") -> Prai
 
 # --- JOY 방송방 ------------------------------------------------------------------------------
 @transaction.atomic
-def broadcast_request(*, requester, title: str, content: str, requested_on: date, now: datetime) -> BroadcastRequest:
+def broadcast_request(
+    *, requester, title: str, content: str, requested_on: date, now: datetime
+) -> BroadcastRequest:
     problem = rules.requested_date_problem(requested_on, timezone.localtime(now).date())
     if problem:
         raise DomainError("invalid", problem, field="requested_on")

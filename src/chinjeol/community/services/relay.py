@@ -30,14 +30,11 @@ def relay_recommend(*, recommender: Staff, recommended_id: int, reason: str, now
     recommended = Staff.objects.filter(pk=recommended_id).first()
     if recommended is None:
         raise DomainError("not_found", "추천할 직원을 찾을 수 없습니다.", field="recommended")
-    baton = (
-        Recommendation.objects.select_for_update()
-        .open_batons()
-        .filter(recommended=recommender)
-        .first()
-    )
-    holders = Recommendation.objects.open_batons().filter(recommended_id=recommended.pk).values_list(
-        "recommended_id", flat=True
+    baton = Recommendation.objects.select_for_update().open_batons().filter(recommended=recommender).first()
+    holders = (
+        Recommendation.objects.open_batons()
+        .filter(recommended_id=recommended.pk)
+        .values_list("recommended_id", flat=True)
     )
     problem = rules.relay_problem(
         recommender_id=recommender.pk,
@@ -63,7 +60,9 @@ def relay_recommend(*, recommender: Staff, recommended_id: int, reason: str, now
             )
     except IntegrityError:  # the colleague received a baton from someone else a moment ago
         raise DomainError(
-            "relay", "방금 다른 직원이 먼저 이 직원에게 바통을 넘겼습니다. 다른 동료를 추천해 주세요.", field="recommended"
+            "relay",
+            "방금 다른 직원이 먼저 이 직원에게 바통을 넘겼습니다. 다른 동료를 추천해 주세요.",
+            field="recommended",
         ) from None
 
 
@@ -95,7 +94,9 @@ def smile_select(
     if not reason:
         raise DomainError("required", "선정 이유를 적어 주세요.", field="reason")
     if SmileSelection.objects.filter(year=year, month=month, staff=staff).exists():
-        raise DomainError("duplicate", f"{staff.name} 직원은 이미 {year}년 {month}월 스마일 직원입니다.", field="staff")
+        raise DomainError(
+            "duplicate", f"{staff.name} 직원은 이미 {year}년 {month}월 스마일 직원입니다.", field="staff"
+        )
     selection = SmileSelection.objects.create(
         year=year,
         month=month,

@@ -18,7 +18,9 @@ from ..models import PraisePost, Report, ReportEvent, ReportOfficial, Task
 from . import org
 
 
-def praises_of(staff_ids: Iterable[int], year: int) -> list[tuple[rules.Praise, Report | None, PraisePost | None]]:
+def praises_of(
+    staff_ids: Iterable[int], year: int
+) -> list[tuple[rules.Praise, Report | None, PraisePost | None]]:
     """Every recognised praise of these officials in the year: substantiated kind reports (dated by
     when the citizen reported) and published praise-board posts (dated by when they were posted)."""
     ids = list(staff_ids)
@@ -48,9 +50,9 @@ def encouragement_check(*, staff_ids: Iterable[int], year: int, now: datetime, b
     if not ids:
         return []
     found = praises_of(ids, year)
-    already = Task.objects.filter(kind=Task.Kind.ENCOURAGEMENT, subject_staff_id__in=ids, year=year).values_list(
-        "subject_staff_id", flat=True
-    )
+    already = Task.objects.filter(
+        kind=Task.Kind.ENCOURAGEMENT, subject_staff_id__in=ids, year=year
+    ).values_list("subject_staff_id", flat=True)
     due = rules.encouragements_due([p for p, _r, _post in found], year=year, already=already)
     if not due:
         return []

@@ -1,0 +1,322 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from chinjeol.korean.pii import normalize_phone
+from chinjeol.organization.models import Department, Staff
+
+from . import rules
+from .models import BroadcastRequest, Report
+
+CONSENT_LABEL = (
+    "개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 신고 처리와 결과 안내, "
+    "사과 전화와 보상 / 보유 기간: 처리 후 3년)"
+)
+PII_HELP = "주민등록번호 등 개인정보는 적지 마세요. 적으시면 자동으로 가려서 저장합니다."
+
+
+def _staff_label(staff: Staff) -> str:
+    return (
+        f"{staff.name} ({staff.department.name} · {staff.position})"
+        if staff.position
+        else f"{staff.name} ({staff.department.name})"
+    )
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "queryset",
+            Staff.objects.active().select_related("department").order_by("department__sort_order", "name"),
+        )
+        kwargs.setdefault("empty_label", "직원을 고르세요")
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return _staff_label(obj)
+
+
+def _department_field(label: str = "부서 (아시면 고르세요)", required: bool = False):
+    return forms.ModelChoiceField(
+        label=label, queryset=Department.objects.active(), required=required, empty_label="모름 / 고르지 않음"
+    )
+
+
+def _clean_phone(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return normalize_phone(value)
+    except ValueError:
+        raise forms.ValidationError("전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).") from None
+
+
+class Honeypot(forms.Form):
+    website = forms.CharField(
+        label="웹사이트",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+class ReportForm(Honeypot):
+    kind = forms.ChoiceField(
+        label="신고 구분",
+        choices=[
+            (Report.Kind.PRAISE, "칭찬 — 친절한 직원을 알려 주세요"),
+            (Report.Kind.UNKIND, "불친절 — 불친절한 응대를 알려 주세요"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    official_name = forms.CharField(
+        label="직원 이름",
+        max_length=100,
+        required=False,
+        help_text="모르시면 직위나 인상착의, 창구 번호를 적어 주세요.",
+    )
+    department_text = forms.CharField(label="부서·창구 (아는 대로)", max_length=100, required=False)
+    department = _department_field()
+    occurred_on = forms.DateField(label="있었던 날", widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_time = forms.TimeField(
+        label="있었던 시각 (선택)", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    body = forms.CharField(
+        label="있었던 일", widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000, help_text=PII_HELP
+    )
+    reporter_name = forms.CharField(label="신고하시는 분 이름", max_length=100)
+    reporter_phone = forms.CharField(
+        label="연락처 (휴대전화)",
+        max_length=20,
+        required=False,
+        help_text="불친절 신고는 필수입니다. 부서장의 사과 전화와 보상 안내에만 씁니다.",
+    )
+    consent = forms.BooleanField(label=CONSENT_LABEL)
+    field_order = [
+        "kind",
+        "official_name",
+        "department_text",
+        "department",
+        "occurred_on",
+        "occurred_time",
+        "body",
+        "reporter_name",
+        "reporter_phone",
+        "consent",
+        "website",
+    ]
+
+    def clean_reporter_phone(self):
+        return _clean_phone(self.cleaned_data["reporter_phone"])
+
+    def clean_occurred_on(self):
+        value = self.cleaned_data["occurred_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("있었던 날은 오늘보다 늦을 수 없습니다.")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("kind") == Report.Kind.UNKIND
+            and not data.get("reporter_phone")
+            and "reporter_phone" not in self.errors
+        ):
+            self.add_error(
+                "reporter_phone", "불친절 신고는 사과 전화와 보상 안내를 위해 연락처가 필요합니다."
+            )
+        return data
+
+
+class FromCaseForm(forms.Form):
+    official_name = forms.CharField(label="직원 이름 (민원 내용에서)", max_length=100, required=False)
+    department_text = forms.CharField(label="부서 (민원 내용에서)", max_length=100, required=False)
+
+
+class EvidenceForm(forms.Form):
+    note = forms.CharField(
+        label="조사 메모", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    file = forms.FileField(
+        label="첨부 파일 (선택)",
+        required=False,
+        help_text=f"{rules.EVIDENCE_TYPES_LABEL} · {rules.MAX_EVIDENCE_BYTES // (1024 * 1024)}MB 이하",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.hwp,.docx"}),
+    )
+
+
+class OfficialForm(forms.Form):
+    staff = StaffChoiceField(label="관련 직원")
+
+
+class SubstantiateForm(forms.Form):
+    finding = forms.CharField(label="조사 결과", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class UnkindSubstantiateForm(SubstantiateForm):
+    measure = forms.CharField(
+        label="재발 방지 조치",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text="예: 민원 응대 교육 이수, 창구 응대 매뉴얼 재교육, 부서 회의에서 사례 공유",
+    )
+    responsible = StaffChoiceField(label="조치 책임자")
+    due_on = forms.DateField(label="조치 기한", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class UnsubstantiateForm(forms.Form):
+    finding = forms.CharField(label="불인정 사유", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class BestCaseFromReportForm(forms.Form):
+    title = forms.CharField(label="게시 제목", max_length=200)
+    body = forms.CharField(
+        label="게시 내용",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10_000,
+        help_text="신고인의 이름과 연락처는 게시되지 않습니다.",
+    )
+
+
+class ApologyOutcomeForm(forms.Form):
+    called_at = forms.DateTimeField(
+        label="전화한 시각",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    reached = forms.TypedChoiceField(
+        label="통화 연결",
+        choices=[("yes", "통화함"), ("no", "통화 안 됨 (부재·거절 등)")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    outcome = forms.CharField(label="통화 요약", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class TaskOutcomeForm(forms.Form):
+    outcome = forms.CharField(label="결과", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class RecommendForm(forms.Form):
+    recommended = StaffChoiceField(label="추천할 동료")
+    reason = forms.CharField(
+        label="추천 이유",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="어떤 점이 친절했는지 구체적으로 적어 주세요.",
+    )
+
+
+class SmileSelectForm(forms.Form):
+    staff = StaffChoiceField(label="스마일 직원")
+    reason = forms.CharField(
+        label="선정 이유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+    recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class BestCaseForm(forms.Form):
+    title = forms.CharField(label="제목", max_length=200)
+    department = _department_field("관련 부서 (선택)")
+    body = forms.CharField(
+        label="사례 내용", widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000, help_text=PII_HELP
+    )
+
+
+class PraisePostForm(Honeypot):
+    official_name = forms.CharField(label="칭찬할 직원 이름", max_length=100)
+    department_text = forms.CharField(label="부서 (아는 대로)", max_length=100, required=False)
+    department = _department_field()
+    title = forms.CharField(label="제목", max_length=200)
+    body = forms.CharField(
+        label="칭찬 내용", widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000, help_text=PII_HELP
+    )
+    writer_name = forms.CharField(
+        label="작성자 이름", max_length=100, help_text="게시판에는 홍*동처럼 가려서 보입니다."
+    )
+    writer_phone = forms.CharField(label="연락처 (선택)", max_length=20, required=False)
+    consent = forms.BooleanField(
+        label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 칭찬글 확인 / 보유 기간: 3년)"
+    )
+    field_order = [
+        "official_name",
+        "department_text",
+        "department",
+        "title",
+        "body",
+        "writer_name",
+        "writer_phone",
+        "consent",
+        "website",
+    ]
+
+    def clean_writer_phone(self):
+        return _clean_phone(self.cleaned_data["writer_phone"])
+
+
+class PraiseApproveForm(forms.Form):
+    official = StaffChoiceField(label="칭찬받은 직원")
+    note = forms.CharField(label="검토 메모 (선택)", max_length=300, required=False)
+
+
+class HideForm(forms.Form):
+    note = forms.CharField(label="숨기는 이유", max_length=300, required=False)
+
+
+class BroadcastForm(forms.Form):
+    title = forms.CharField(label="제목", max_length=200)
+    content = forms.CharField(
+        label="사연·신청 내용",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10_000,
+        help_text="사연, 신청곡, 동료에게 전하는 말 등",
+    )
+    requested_on = forms.DateField(label="방송 희망일", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class BroadcastDecideForm(forms.Form):
+    status = forms.ChoiceField(
+        label="처리",
+        choices=[
+            (BroadcastRequest.Status.APPROVED, "승인"),
+            (BroadcastRequest.Status.DECLINED, "반려"),
+            (BroadcastRequest.Status.AIRED, "방송 완료"),
+        ],
+    )
+    note = forms.CharField(label="메모 (반려 시 사유)", max_length=300, required=False)
+    aired_on = forms.DateField(label="방송일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class InitiativeForm(forms.Form):
+    department = forms.ModelChoiceField(label="부서", queryset=Department.objects.none(), empty_label=None)
+    year = forms.IntegerField(label="연도", min_value=2000, max_value=2100)
+    title = forms.CharField(label="시책명", max_length=200)
+    goal = forms.CharField(label="목표", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    planned_actions = forms.CharField(
+        label="추진 계획",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10_000,
+        help_text="언제, 무엇을, 어떻게 할지 한 줄에 하나씩 적어 주세요.",
+    )
+
+    def __init__(self, *args, departments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if departments is not None:
+            self.fields["department"].queryset = departments
+
+
+class ProgressForm(forms.Form):
+    note = forms.CharField(label="추진 내용", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class ResultForm(forms.Form):
+    achievement = forms.CharField(
+        label="추진 성과", widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
+    )
+    achievement_rate = forms.IntegerField(label="목표 달성률(%)", min_value=0, max_value=100, required=False)
+    evidence = forms.FileField(
+        label="증빙 자료 (선택)",
+        required=False,
+        help_text=f"{rules.EVIDENCE_TYPES_LABEL} · {rules.MAX_EVIDENCE_BYTES // (1024 * 1024)}MB 이하",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.hwp,.docx"}),
+    )
