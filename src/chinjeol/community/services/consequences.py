@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chinjeol.kindness.services import department_deduction_record, mileage_record
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from chinjeol.charter import queries as charter_queries
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.compensation.services import compensation_record
 from chinjeol.core.errors import DomainError
+from chinjeol.kindness.services import department_deduction_record, mileage_record
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Staff
 
