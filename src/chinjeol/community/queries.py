@@ -190,6 +190,23 @@ def praise_posts_public() -> QuerySet[PraisePost]:
     return PraisePost.objects.published().select_related("official", "official__department", "department")
 
 
+def praise_suggestions(posts, staff_options) -> dict[int, int]:
+    """Post → the one serving official whose name (and department, when given) matches what the
+    citizen wrote, to preselect when the CS officer approves."""
+    by_name: dict[str, list[Staff]] = defaultdict(list)
+    for staff in staff_options:
+        by_name[staff.name].append(staff)
+    out: dict[int, int] = {}
+    for post in posts:
+        candidates = by_name.get(post.official_name.strip(), [])
+        if post.department_id:
+            narrowed = [s for s in candidates if s.department_id == post.department_id]
+            candidates = narrowed or candidates
+        if len(candidates) == 1:
+            out[post.pk] = candidates[0].pk
+    return out
+
+
 def broadcasts_for_user(user) -> QuerySet[BroadcastRequest]:
     qs = BroadcastRequest.objects.select_related("requester", "requester__staff", "decided_by")
     if has_role(user, Role.CS_OFFICER, Role.AUDITOR):

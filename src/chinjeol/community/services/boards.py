@@ -166,7 +166,7 @@ def praise_post_approve(*, post_id: int, official_id: int, by, now: datetime, no
         occurred_at=now,
         source_type="praise_post",
         source_id=post.pk,
-        note=f"칭찬합시다: {post.title}"[:200],
+        source_label=f"칭찬합시다: {post.title}"[:200],
         by=by,
     )
     encouragement_check(staff_ids=[official.pk], year=timezone.localtime(post.posted_at).year, now=now, by=by)

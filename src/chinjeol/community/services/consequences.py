@@ -44,10 +44,15 @@ def apply_unkind(
     source = {"source_type": SOURCE_TYPE, "source_id": report.pk}
     label = f"{report.receipt_no} 불친절 신고 인정"
     for official in officials:
-        mileage_record(staff=official.staff, item_code="unkind", occurred_at=now, note=label, by=by, **source)
+        mileage_record(
+            staff=official.staff, item_code="unkind", occurred_at=now, source_label=label, by=by, **source
+        )
+    # The deduction falls on the unit whose half-year score is published (the official's own
+    # department); the apology call goes to the head who answers for it (the 과 above a team).
+    units = {o.staff.department_id: o.staff.department for o in officials}
+    for unit in units.values():
+        department_deduction_record(department=unit, occurred_at=now, note=label, by=by, **source)
     departments = {o.department_id: o.department for o in officials}
-    for department in departments.values():
-        department_deduction_record(department=department, occurred_at=now, note=label, by=by, **source)
 
     calendar = charter_queries.calendar_for()
     apology_due = rules.apology_due_at(now, calendar)
@@ -86,7 +91,7 @@ def apply_unkind(
         at=now,
         actor=by,
         note=(
-            f"불친절 마일리지 {len(officials)}명, 부서 감점 {len(departments)}개 부서, "
+            f"불친절 마일리지 {len(officials)}명, 부서 감점 {len(units)}개 부서, "
             f"사과 전화 {len(departments)}건, 재발 방지 조치, 보상 {len(officials)}건({amount:,}원씩)"
         ),
     )
@@ -141,7 +146,7 @@ def apply_praise(report: Report, *, officials: list[ReportOfficial], by, now: da
             occurred_at=now,
             source_type=SOURCE_TYPE,
             source_id=report.pk,
-            note=label,
+            source_label=label,
             by=by,
         )
     ReportEvent.objects.create(

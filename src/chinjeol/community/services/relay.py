@@ -112,7 +112,7 @@ def smile_select(
         occurred_at=now,
         source_type="smile_selection",
         source_id=selection.pk,
-        note=f"{year}년 {month}월 스마일 직원",
+        source_label=f"{year}년 {month}월 스마일 직원",
         by=by,
     )
     return selection

@@ -132,7 +132,9 @@ def report_receive(*, intake: ReportIntake, by=None, now: datetime, case=None) -
 
 
 @transaction.atomic
-def report_from_case(*, case_id: int, by, now: datetime) -> Report:
+def report_from_case(
+    *, case_id: int, by, now: datetime, official_name: str = "", department_text: str = ""
+) -> Report:
     """Open a report from a 민원 case of kind praise or unkind (one report per case)."""
     from chinjeol.cases.models import Case
 
@@ -150,6 +152,8 @@ def report_from_case(*, case_id: int, by, now: datetime) -> Report:
         body=f"[{case.receipt_no}] {case.title}\n\n{case.body}",
         reporter_name=case.customer_name,
         reporter_phone=case.customer_phone,
+        official_name=official_name,
+        department_text=department_text,
         occurred_on=min(received.date(), timezone.localtime(now).date()),
         source=Report.Source.CASE,
         consent=True,  # given when the case was filed

@@ -1,0 +1,292 @@
+"""고객만족방, 칭찬합시다 and JOY 방송방."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chinjeol.core.access import has_role, role_required
+from chinjeol.core.errors import DomainError
+from chinjeol.core.roles import Role
+
+from .. import forms, queries, services
+from ..models import BestCase, BroadcastRequest, PostStatus, PraisePost
+from .http import add_domain_error, area, error_page, flash_form_error, throttled
+
+PAGE_SIZE = 15
+
+
+def _page(request, qs, size: int = PAGE_SIZE):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return Paginator(qs, size).get_page(request.GET.get("page")), query.urlencode()
+
+
+# --- 고객만족방 -------------------------------------------------------------------------------
+@role_required(*queries.STAFF_ROLES)
+def best_list(request):
+    area(request)
+    moderator = has_role(request.user, Role.CS_OFFICER, Role.AUDITOR)
+    tab = request.GET.get("tab", "published")
+    posts = queries.best_cases_for_user(request.user)
+    if tab == "waiting" and moderator:
+        posts = posts.filter(status=PostStatus.SUBMITTED)
+    elif tab == "hidden" and moderator:
+        posts = posts.filter(status=PostStatus.HIDDEN)
+    elif tab == "mine":
+        posts = posts.filter(author=request.user)
+    else:
+        tab = "published"
+        posts = posts.filter(status=PostStatus.PUBLISHED).order_by("-published_at", "-id")
+    page, query = _page(request, posts)
+    return render(
+        request,
+        "community/best_list.html",
+        {
+            "page": page,
+            "query": query,
+            "tab": tab,
+            "moderator": moderator,
+            "waiting": BestCase.objects.waiting().count() if moderator else 0,
+        },
+    )
+
+
+@role_required(*queries.STAFF_ROLES)
+def best_new(request):
+    area(request)
+    form = forms.BestCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = services.best_case_submit(
+                author=request.user,
+                title=data["title"],
+                body=data["body"],
+                department_id=data["department"].pk if data["department"] else None,
+                now=timezone.now(),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, "사례를 등록했습니다. 고객만족 담당관이 검토한 뒤 게시됩니다.")
+            return redirect("community:best_detail", pk=post.pk)
+    return render(request, "community/best_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@role_required(*queries.STAFF_ROLES)
+def best_detail(request, pk: int):
+    area(request)
+    try:
+        post = queries.get_best_case_for_user(request.user, pk)
+    except DomainError as error:
+        return error_page(request, error)
+    return render(
+        request,
+        "community/best_detail.html",
+        {"post": post, "can_moderate": has_role(request.user, Role.CS_OFFICER)},
+    )
+
+
+@require_POST
+@role_required(Role.CS_OFFICER)
+def best_moderate(request, pk: int):
+    status = request.POST.get("status", "")
+    if status not in (PostStatus.PUBLISHED, PostStatus.HIDDEN):
+        messages.error(request, "게시 또는 숨김만 고를 수 있습니다.")
+        return redirect("community:best_detail", pk=pk)
+    try:
+        services.best_case_moderate(post_id=pk, status=status, by=request.user, now=timezone.now())
+    except DomainError as error:
+        if error.status == 404:
+            return error_page(request, error)
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "게시했습니다." if status == PostStatus.PUBLISHED else "숨겼습니다.")
+    return redirect("community:best_detail", pk=pk)
+
+
+# --- 칭찬합시다 (public) ----------------------------------------------------------------------
+def praise_list(request):
+    """The public praise board: approved posts only."""
+    if request.user.is_authenticated:
+        area(request)
+    page, query = _page(request, queries.praise_posts_public())
+    return render(
+        request,
+        "community/praise_list.html",
+        {"page": page, "query": query, "can_moderate": has_role(request.user, Role.CS_OFFICER, Role.AUDITOR)},
+    )
+
+
+def praise_new(request):
+    form = forms.PraisePostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:
+            return redirect("community:praise_done")
+        if throttled(request, "praise"):
+            form.add_error(None, "짧은 시간에 너무 많이 올리셨습니다. 10분 뒤에 다시 시도해 주세요.")
+        else:
+            intake = services.PraiseIntake(
+                title=data["title"],
+                body=data["body"],
+                official_name=data["official_name"],
+                writer_name=data["writer_name"],
+                writer_phone=data["writer_phone"],
+                department_text=data["department_text"],
+                department_id=data["department"].pk if data["department"] else None,
+                consent=data["consent"],
+            )
+            try:
+                services.praise_post_submit(intake=intake, now=timezone.now())
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                return redirect("community:praise_done")
+    return render(request, "community/praise_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def praise_done(request):
+    return render(request, "community/praise_done.html")
+
+
+@role_required(Role.CS_OFFICER, Role.AUDITOR)
+def praise_manage(request):
+    area(request)
+    tab = request.GET.get("tab", "waiting")
+    statuses = {
+        "waiting": PostStatus.SUBMITTED,
+        "hidden": PostStatus.HIDDEN,
+        "published": PostStatus.PUBLISHED,
+    }
+    status = statuses.get(tab, PostStatus.SUBMITTED)
+    posts = PraisePost.objects.filter(status=status).select_related(
+        "department", "official", "official__department"
+    )
+    page, query = _page(request, posts, 10)
+    can_moderate = has_role(request.user, Role.CS_OFFICER)
+    staff_options = list(queries.staff_choices()) if can_moderate and status != PostStatus.PUBLISHED else []
+    return render(
+        request,
+        "community/praise_manage.html",
+        {
+            "page": page,
+            "query": query,
+            "tab": tab if tab in statuses else "waiting",
+            "can_moderate": can_moderate,
+            "staff_options": staff_options,
+            "suggestions": queries.praise_suggestions(list(page), staff_options),
+            "waiting": PraisePost.objects.waiting().count(),
+        },
+    )
+
+
+@require_POST
+@role_required(Role.CS_OFFICER)
+def praise_moderate(request, pk: int, action: str):
+    now = timezone.now()
+    try:
+        if action == "approve":
+            form = forms.PraiseApproveForm(request.POST)
+            if not form.is_valid():
+                flash_form_error(request, form)
+                return redirect("community:praise_manage")
+            post = services.praise_post_approve(
+                post_id=pk,
+                official_id=form.cleaned_data["official"].pk,
+                note=form.cleaned_data["note"],
+                by=request.user,
+                now=now,
+            )
+            messages.success(
+                request, f"게시했습니다. {post.official.name} 님에게 칭찬 마일리지가 반영되었습니다."
+            )
+        elif action == "hide":
+            form = forms.HideForm(request.POST)
+            form.is_valid()
+            services.praise_post_hide(
+                post_id=pk, note=form.cleaned_data.get("note", ""), by=request.user, now=now
+            )
+            messages.success(request, "숨겼습니다.")
+        else:
+            return error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
+    except DomainError as error:
+        if error.status == 404:
+            return error_page(request, error)
+        messages.error(request, error.message)
+    return redirect("community:praise_manage")
+
+
+# --- JOY 방송방 ------------------------------------------------------------------------------
+@role_required(*queries.STAFF_ROLES)
+def broadcast(request):
+    area(request)
+    form = forms.BroadcastForm(request.POST or None)
+    if request.method == "POST":
+        if has_role(request.user, Role.AUDITOR) and not has_role(request.user, Role.STAFF):
+            return error_page(request, DomainError("forbidden", "감사는 조회만 할 수 있습니다.", status=403))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.broadcast_request(
+                    requester=request.user,
+                    title=data["title"],
+                    content=data["content"],
+                    requested_on=data["requested_on"],
+                    now=timezone.now(),
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, "방송을 신청했습니다. 고객만족 담당관이 확인한 뒤 알려 드립니다.")
+                return redirect("community:broadcast")
+    rows = queries.broadcasts_for_user(request.user)
+    status = request.GET.get("status", "")
+    if status in BroadcastRequest.Status.values:
+        rows = rows.filter(status=status)
+    page, query = _page(request, rows, 20)
+    return render(
+        request,
+        "community/broadcast.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "status": status,
+            "statuses": BroadcastRequest.Status.choices,
+            "can_decide": has_role(request.user, Role.CS_OFFICER),
+            "sees_all": has_role(request.user, Role.CS_OFFICER, Role.AUDITOR),
+            "today": timezone.localdate(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@role_required(Role.CS_OFFICER)
+def broadcast_decide(request, pk: int):
+    form = forms.BroadcastDecideForm(request.POST)
+    if not form.is_valid():
+        flash_form_error(request, form)
+        return redirect("community:broadcast")
+    data = form.cleaned_data
+    try:
+        row = services.broadcast_decide(
+            request_id=pk,
+            status=data["status"],
+            note=data["note"],
+            aired_on=data["aired_on"],
+            by=request.user,
+            now=timezone.now(),
+        )
+    except DomainError as error:
+        if error.status == 404:
+            return error_page(request, error)
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"'{row.title}' 신청을 {row.get_status_display()}(으)로 처리했습니다.")
+    return redirect("community:broadcast")

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "chinjeol.reports"
+    label = "reports"
+    verbose_name = "보고서"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.roles import Role
+
+        register(
+            Menu(
+                "reports",
+                "공개 보고서",
+                "reports:charter_list",
+                tuple(Role),
+                "누리집에 공개한 반기별 서비스헌장 이행 점검 결과 (로그인 없이 볼 수 있습니다)",
+            )
+        )
