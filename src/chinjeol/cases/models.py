@@ -8,6 +8,9 @@ from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
 from chinjeol.core.models import TimeStamped
 
 
+OPEN_VALUES = ("received", "assigned", "in_progress")
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=Case.OPEN_STATUSES)
@@ -120,6 +123,13 @@ class Case(TimeStamped):
             models.Index(fields=["department", "received_at"], name="case_dept_received"),
             models.Index(
                 fields=["promise_due_at"], name="case_open_promise", condition=Q(interim_last_at__isnull=True)
+            ),
+            # The overdue and due-soon queues walk the open cases in deadline order.
+            models.Index(fields=["due_at", "id"], name="case_open_due", condition=Q(status__in=OPEN_VALUES)),
+            # Compliance aggregates read only these columns for a period's cases.
+            models.Index(
+                fields=["received_at", "department", "status", "promise_due_at", "due_at", "closed_at", "promise_version"],
+                name="case_compliance",
             ),
         ]
 

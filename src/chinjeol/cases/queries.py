@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from chinjeol.charter import queries as charter_queries
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
@@ -29,7 +29,8 @@ def cases_for_user(user) -> QuerySet[Case]:
     departments = set(scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD, Role.CS_LEADER})) or set())
     if user.staff_id:
         departments.add(user.staff.department_id)
-    return qs.filter(Q(department_id__in=departments) | Q(assignee_id=user.staff_id))
+    # Assigning a case moves it to the assignee's department, so a person's own cases are in it.
+    return qs.filter(department_id__in=departments)
 
 
 def get_case_for_user(user, case_id: int) -> Case:
