@@ -7,7 +7,6 @@ from django.db.models import Q
 from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
 from chinjeol.core.models import TimeStamped
 
-
 OPEN_VALUES = ("received", "assigned", "in_progress")
 
 
@@ -128,7 +127,15 @@ class Case(TimeStamped):
             models.Index(fields=["due_at", "id"], name="case_open_due", condition=Q(status__in=OPEN_VALUES)),
             # Compliance aggregates read only these columns for a period's cases.
             models.Index(
-                fields=["received_at", "department", "status", "promise_due_at", "due_at", "closed_at", "promise_version"],
+                fields=[
+                    "received_at",
+                    "department",
+                    "status",
+                    "promise_due_at",
+                    "due_at",
+                    "closed_at",
+                    "promise_version",
+                ],
                 name="case_compliance",
             ),
         ]
