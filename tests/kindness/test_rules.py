@@ -104,3 +104,9 @@ def test_negative_entry_never_raises(item_totals, points):
     before = rules.staff_score(item_totals, R).score
     after = rules.staff_score({**item_totals, "unkind": item_totals.get("unkind", 0) - points}, R).score
     assert after <= before
+
+
+def test_happy_call_points():
+    assert rules.happy_call_points(5) == Decimal("1") and rules.happy_call_points(1) == Decimal("-1")
+    with pytest.raises(ValueError):
+        rules.happy_call_points(6)

@@ -470,6 +470,19 @@ def happy_call_answer(*, case_id: int, score: int, comment: str, now: datetime) 
         case=case, score=int(score), comment=mask_pii(comment.strip()).text[:2000], answered_at=now
     )
     _event(case, CaseEvent.Kind.HAPPY_CALL, by=None, at=now, note=f"만족도 {answer.score}점")
+    if case.assignee_id:
+        from chinjeol.kindness import rules as kindness_rules
+        from chinjeol.kindness.services import mileage_record
+
+        mileage_record(
+            staff=case.assignee,
+            item_code="survey",
+            occurred_at=now,
+            source_type="happy_call",
+            source_id=answer.pk,
+            points=kindness_rules.happy_call_points(answer.score),
+            source_label=f"해피콜 만족도 {answer.score}점 ({case.receipt_no})",
+        )
     return answer
 
 

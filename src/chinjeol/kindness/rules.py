@@ -121,6 +121,22 @@ def traffic_light(score, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Signal:
     return Signal.RED
 
 
+HAPPY_CALL_POINTS = {
+    5: Decimal("1"),
+    4: Decimal("0.5"),
+    3: Decimal("0"),
+    2: Decimal("-0.5"),
+    1: Decimal("-1"),
+}
+
+
+def happy_call_points(score: int) -> Decimal:
+    """A customer's 1–5 satisfaction with a closed case, as 고객만족도 조사 mileage for its handler."""
+    if score not in HAPPY_CALL_POINTS:
+        raise ValueError("만족도는 1점부터 5점까지입니다.")
+    return HAPPY_CALL_POINTS[score]
+
+
 UNKIND_DEPARTMENT_DEDUCTION = Decimal("2")
 MAX_DEPARTMENT_DEDUCTION = Decimal("10")
 
