@@ -144,6 +144,34 @@ def get_staff_for_user(user, staff_id: int) -> Staff:
     return staff
 
 
+def _monthly_trend(
+    staff_id: int, score_rules_: rules.ScoreRules, months: int = 6
+) -> list[tuple[Period, Decimal]]:
+    """The last `months` monthly scores of one person from a single GROUP BY query."""
+    last = Period.containing(timezone.localdate(), "month")
+    periods = [last]
+    for _ in range(months - 1):
+        periods.insert(0, periods[0].previous())
+    first = periods[0]
+    codes = dict(EvaluationItem.objects.values_list("id", "code"))
+    totals: dict[tuple[int, int], dict[str, Decimal]] = defaultdict(dict)
+    rows = (
+        MileageEntry.objects.filter(
+            staff_id=staff_id, occurred_at__gte=_start(first), occurred_at__lt=_start(last, end=True)
+        )
+        .values_list("year", "month", "item_id")
+        .annotate(total=Sum("points"))
+        .order_by()
+    )
+    for year, month, item_id, total in rows:
+        totals[(year, month)][codes[item_id]] = total
+    return [(p, rules.staff_score(totals.get((p.year, p.number), {}), score_rules_).score) for p in periods]
+
+
+def _start(period: Period, *, end: bool = False) -> datetime:
+    return timezone.make_aware(datetime.combine(period.end if end else period.start, datetime.min.time()))
+
+
 def staff_breakdown(staff: Staff, period: Period) -> dict:
     score_rules_, thresholds, items = score_rules()
     mine = rules.staff_score(item_totals(period, [staff.pk]).get(staff.pk, {}), score_rules_)
@@ -162,13 +190,7 @@ def staff_breakdown(staff: Staff, period: Period) -> dict:
         else {}
     )
     weakest = rules.weakest_item(mine.contributions, score_rules_, averages)
-    trend = []
-    month = Period.containing(timezone.localdate(), "month")
-    for _ in range(6):
-        totals = item_totals(month, [staff.pk]).get(staff.pk, {})
-        trend.append((month, rules.staff_score(totals, score_rules_).score))
-        month = month.previous()
-    trend.reverse()
+    trend = _monthly_trend(staff.pk, score_rules_)
     start = timezone.make_aware(datetime.combine(period.start, datetime.min.time()))
     end = timezone.make_aware(datetime.combine(period.end, datetime.min.time()))
     entries = MileageEntry.objects.filter(
