@@ -5,7 +5,7 @@ import pytest
 from tests.browser.conftest import login
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_citizen_complaint_to_answer(page, org, shot):
     """A citizen submits on the web form, a counsellor handles it with an interim and a result notice,
     both reach the notify log, and the citizen reads the answer on the status page."""

@@ -15,7 +15,7 @@ HOMES = {
 }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_each_role_logs_in_and_lands_on_its_home(page, org, shot):
     for persona, text in HOMES.items():
         login(page, persona, org.password)
@@ -27,7 +27,7 @@ def test_each_role_logs_in_and_lands_on_its_home(page, org, shot):
         page.get_by_role("heading", name="로그인").wait_for()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_org_file_with_bad_row_shows_report_and_imports_nothing(page, org, tmp_path, shot):
     from chinjeol.organization.models import Staff
 
@@ -57,7 +57,7 @@ def test_org_file_with_bad_row_shows_report_and_imports_nothing(page, org, tmp_p
     assert not Staff.objects.filter(employee_no="N0001").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_keyboard_skip_link_and_lockout_message(page, org):
     page.goto("/login/")
     first = page.evaluate(

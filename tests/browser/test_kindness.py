@@ -3,7 +3,7 @@ import pytest
 from tests.browser.conftest import login
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_inspection_changes_score_and_colour_at_once(page, org, shot):
     """A CS leader registers an inspection; the official sees the entry, the new score and colour."""
     from chinjeol.kindness import services
