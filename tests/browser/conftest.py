@@ -44,8 +44,25 @@ def browser():
         browser.close()
 
 
+def _reference_data():
+    """Transactional tests flush the database afterwards, data-migration rows included; put the
+    charter's standards and the evaluation items back when they are missing."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from chinjeol.charter.models import ServiceStandard
+    from chinjeol.kindness.models import EvaluationItem
+
+    if not ServiceStandard.objects.exists():
+        import_module("chinjeol.charter.migrations.0002_default_charter").create(apps, None)
+    if not EvaluationItem.objects.exists():
+        import_module("chinjeol.kindness.migrations.0002_default_items").create(apps, None)
+
+
 @pytest.fixture
 def page(browser, live_server):
+    _reference_data()
     context = browser.new_context(
         locale="ko-KR", base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
