@@ -1,32 +1,181 @@
-"""Kindness score rules (pure): from a period's mileage to a 0–100 score, a traffic light and ranks.
+"""Kindness evaluation rules (pure): periods, a person's 0–100 score from the period's mileage, the
+traffic light, department scores and rankings. Explained for officials in docs/kindness-score.md.
 
-Formula (docs/kindness-score.md): score = clamp(base + Σ contribution_i, 0, 100), where for each
-evaluation item i, contribution_i = clamp(weight_i × Σ points_i, −cap_i, +cap_i). Positive items raise
-the score up to their cap; negative items (불친절 사례) lower it down to theirs.
+Score: every item's period total is multiplied by its weight, rounded to 0.01 and held within its cap
+(a negative item can only lower the score); the score is base + the sum of those contributions,
+held within [min_score, max_score].
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import total_ordering
+from typing import NamedTuple, TypeVar
 
 TWO = Decimal("0.01")
+ZERO = Decimal(0)
+K = TypeVar("K")
+
+Number = Decimal | int | float
 
 
-def _d(value) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+def _d(value: Number) -> Decimal:
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not number.is_finite():
+        raise ValueError(f"점수는 유한한 숫자여야 합니다: {value!r}")
+    return number
+
+
+def _two(value: Decimal) -> Decimal:
+    return value.quantize(TWO, ROUND_HALF_UP)
+
+
+# ── Periods ──────────────────────────────────────────────────────────────────────────────────────────
+
+MONTH, HALF, YEAR = "month", "half", "year"
+PERIOD_KINDS = (MONTH, HALF, YEAR)
+MIN_YEAR, MAX_YEAR = 1900, 2999
+_CODE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})|-H([0-9]))?$")
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: a month (`2026-11`), a half-year (`2026-H2`) or a year (`2026`).
+    `number` is the month 1–12, the half 1–2, or 1 for a year. Periods sort by start, shorter first."""
+
+    kind: str
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        limit = {MONTH: 12, HALF: 2, YEAR: 1}.get(self.kind)
+        if limit is None:
+            raise ValueError(f"기간 종류는 month, half, year 중 하나여야 합니다: {self.kind!r}")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValueError(f"연도는 {MIN_YEAR}년부터 {MAX_YEAR}년까지입니다: {self.year}")
+        if not 1 <= self.number <= limit:
+            raise ValueError(f"{self.kind} 기간의 번호는 1부터 {limit}까지입니다: {self.number}")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _CODE.match((text or "").strip().upper())
+        if match is not None:
+            year, month, half = match.groups()
+            kind, number = (MONTH, month) if month else (HALF, half) if half else (YEAR, "1")
+            try:
+                return cls(kind, int(year), int(number))
+            except ValueError:
+                pass
+        raise ValueError(f"기간 형식이 올바르지 않습니다: '{text}' (예: 2026-11, 2026-H2, 2026)")
+
+    @classmethod
+    def containing(cls, day: date, kind: str) -> Period:
+        """The period of `kind` that contains `day` (pass the local date, not a UTC timestamp)."""
+        if kind == MONTH:
+            return cls(MONTH, day.year, day.month)
+        if kind == HALF:
+            return cls(HALF, day.year, 1 if day.month <= 6 else 2)
+        if kind == YEAR:
+            return cls(YEAR, day.year, 1)
+        raise ValueError(f"기간 종류는 month, half, year 중 하나여야 합니다: {kind!r}")
+
+    def __str__(self) -> str:
+        if self.kind == MONTH:
+            return f"{self.year}-{self.number:02d}"
+        if self.kind == HALF:
+            return f"{self.year}-H{self.number}"
+        return str(self.year)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.start, self.end) < (other.start, other.end)
+
+    @property
+    def start(self) -> date:
+        """The first day of the period."""
+        if self.kind == MONTH:
+            return date(self.year, self.number, 1)
+        if self.kind == HALF:
+            return date(self.year, 6 * self.number - 5, 1)
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The first day after the period (exclusive)."""
+        if self.kind == MONTH:
+            return date(self.year + (self.number == 12), self.number % 12 + 1, 1)
+        if self.kind == HALF and self.number == 1:
+            return date(self.year, 7, 1)
+        return date(self.year + 1, 1, 1)
+
+    @property
+    def label_ko(self) -> str:
+        if self.kind == MONTH:
+            return f"{self.year}년 {self.number}월"
+        if self.kind == HALF:
+            return f"{self.year}년 {'상' if self.number == 1 else '하'}반기"
+        return f"{self.year}년"
+
+    def half(self) -> Period:
+        """The half-year containing this month (a half-year is its own half)."""
+        if self.kind == YEAR:
+            raise ValueError(f"연도 기간은 한 반기 안에 들지 않습니다: {self}")
+        return Period.containing(self.start, HALF)
+
+    def previous(self) -> Period:
+        if self.kind == MONTH:
+            return Period(MONTH, self.year - (self.number == 1), (self.number - 2) % 12 + 1)
+        if self.kind == HALF:
+            return Period(HALF, self.year - (self.number == 1), 3 - self.number)
+        return Period(YEAR, self.year - 1, 1)
+
+    def months(self) -> list[Period]:
+        """The month periods inside, in order."""
+        first = self.start.month
+        count = {MONTH: 1, HALF: 6, YEAR: 12}[self.kind]
+        return [Period(MONTH, self.year, first + i) for i in range(count)]
+
+
+# ── Items and the personal score ─────────────────────────────────────────────────────────────────────
 
 
 @dataclass(frozen=True)
 class ItemRule:
+    """One evaluation item. Ledger points carry the item's sign (an unkind case is −10); `cap` bounds
+    the absolute contribution in one period; `weight` multiplies the period total."""
+
     code: str
     name: str
-    sign: int  # +1 or −1
+    sign: int
     points_per_event: Decimal
-    cap: Decimal | None  # largest absolute contribution in a period
-    weight: Decimal = Decimal("1")
+    cap: Decimal | None = None
+    weight: Decimal = Decimal(1)
+
+    def __post_init__(self) -> None:
+        if self.sign not in (1, -1):
+            raise ValueError(f"평가 항목 부호는 +1 또는 -1입니다: {self.code} {self.sign}")
+        for name in ("points_per_event", "weight"):
+            value = _d(getattr(self, name))
+            if value < 0:
+                raise ValueError(f"평가 항목의 건당 점수와 가중치는 0 이상입니다: {self.code}")
+            object.__setattr__(self, name, value)
+        if self.cap is not None:
+            cap = _d(self.cap)
+            if cap < 0:
+                raise ValueError(f"평가 항목 상한은 0 이상입니다: {self.code}")
+            object.__setattr__(self, "cap", cap)
+
+    @property
+    def event_points(self) -> Decimal:
+        """The signed ledger points of one event."""
+        return self.points_per_event * self.sign
 
 
 DEFAULT_ITEMS: tuple[ItemRule, ...] = (
@@ -46,79 +195,56 @@ class ScoreRules:
     min_score: Decimal = Decimal("0")
     max_score: Decimal = Decimal("100")
 
+    def __post_init__(self) -> None:
+        for name in ("base", "min_score", "max_score"):
+            object.__setattr__(self, name, _d(getattr(self, name)))
+        object.__setattr__(self, "items", tuple(self.items))
+        if not self.min_score <= self.base <= self.max_score:
+            raise ValueError("기본 점수는 최저 점수와 최고 점수 사이여야 합니다.")
+        codes = [i.code for i in self.items]
+        if len(set(codes)) != len(codes):
+            raise ValueError("평가 항목 코드가 겹칩니다.")
+
     def item(self, code: str) -> ItemRule | None:
         return next((i for i in self.items if i.code == code), None)
 
 
 @dataclass(frozen=True)
 class StaffScore:
+    """`score` = clamp(base + Σ contributions); `capped` names the items held at their cap."""
+
     score: Decimal
-    contributions: dict[str, Decimal] = field(default_factory=dict)
+    contributions: dict[str, Decimal]
+    base: Decimal
+    unclamped: Decimal
+    capped: frozenset[str] = frozenset()
 
 
-def contribution(total, rule: ItemRule) -> Decimal:
-    value = _d(total) * rule.weight
+def contribution(total: Number, rule: ItemRule) -> Decimal:
+    """weight × period total, rounded to 0.01, within [−cap, +cap]; a negative item within [−cap, 0]."""
+    value = _two(_d(total) * rule.weight)
+    if rule.sign < 0 and value > 0:
+        value = ZERO
     if rule.cap is not None:
         value = max(-rule.cap, min(rule.cap, value))
     return value
 
 
-def staff_score(item_totals: Mapping[str, object], rules: ScoreRules) -> StaffScore:
-    """`item_totals` is the period's sum of ledger points per item code (signs already applied)."""
-    contributions = {}
+def staff_score(item_totals: Mapping[str, Number], rules: ScoreRules) -> StaffScore:
+    """The score from the period's sum of ledger points per item code. Codes without a rule are ignored;
+    items without entries contribute 0 (a person without entries scores the base)."""
+    contributions: dict[str, Decimal] = {}
+    capped = []
     total = rules.base
     for item in rules.items:
-        value = contribution(item_totals.get(item.code, 0), item)
-        contributions[item.code] = value.quantize(TWO, ROUND_HALF_UP)
+        raw = item_totals.get(item.code)
+        value = ZERO if raw is None else contribution(raw, item)
+        if item.cap and abs(value) == item.cap:
+            capped.append(item.code)
+        contributions[item.code] = value
         total += value
-    score = max(rules.min_score, min(rules.max_score, total)).quantize(TWO, ROUND_HALF_UP)
-    return StaffScore(score, contributions)
-
-
-class Signal(StrEnum):
-    BLUE = "blue"
-    GREEN = "green"
-    YELLOW = "yellow"
-    ORANGE = "orange"
-    RED = "red"
-
-
-SIGNAL_LABELS = {
-    Signal.BLUE: ("파랑", "매우 우수"),
-    Signal.GREEN: ("초록", "우수"),
-    Signal.YELLOW: ("노랑", "보통"),
-    Signal.ORANGE: ("주황", "주의"),
-    Signal.RED: ("빨강", "개선 필요"),
-}
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    blue: Decimal = Decimal("90")
-    green: Decimal = Decimal("80")
-    yellow: Decimal = Decimal("70")
-    orange: Decimal = Decimal("65")
-
-    def __post_init__(self):
-        if not (self.blue > self.green > self.yellow > self.orange):
-            raise ValueError("신호등 기준은 파랑 > 초록 > 노랑 > 주황 순으로 내려가야 합니다.")
-
-
-DEFAULT_THRESHOLDS = Thresholds()
-
-
-def traffic_light(score, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Signal:
-    """Lower bound inclusive: 90.0 is blue, 89.99 green, 65.0 orange, 64.99 red."""
-    value = _d(score)
-    if value >= thresholds.blue:
-        return Signal.BLUE
-    if value >= thresholds.green:
-        return Signal.GREEN
-    if value >= thresholds.yellow:
-        return Signal.YELLOW
-    if value >= thresholds.orange:
-        return Signal.ORANGE
-    return Signal.RED
+    score = _two(max(rules.min_score, min(rules.max_score, total)))
+    return StaffScore(score, contributions, rules.base, total, frozenset(capped))
 
 
 HAPPY_CALL_POINTS = {
@@ -137,8 +263,88 @@ def happy_call_points(score: int) -> Decimal:
     return HAPPY_CALL_POINTS[score]
 
 
+def reversal(points: Number) -> Decimal:
+    """The points of the entry that corrects a ledger entry: its negation (entries are never edited)."""
+    return -_d(points)
+
+
+# ── Traffic light ────────────────────────────────────────────────────────────────────────────────────
+
+
+class Signal(StrEnum):
+    BLUE = "blue"
+    GREEN = "green"
+    YELLOW = "yellow"
+    ORANGE = "orange"
+    RED = "red"
+
+
+SIGNALS_BEST_FIRST = (Signal.BLUE, Signal.GREEN, Signal.YELLOW, Signal.ORANGE, Signal.RED)
+
+
+class SignalLabel(NamedTuple):
+    colour: str
+    meaning: str
+
+
+SIGNAL_LABELS: dict[Signal, SignalLabel] = {
+    Signal.BLUE: SignalLabel("파랑", "매우 우수"),
+    Signal.GREEN: SignalLabel("초록", "우수"),
+    Signal.YELLOW: SignalLabel("노랑", "보통"),
+    Signal.ORANGE: SignalLabel("주황", "주의"),
+    Signal.RED: SignalLabel("빨강", "개선 필요"),
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Lower bounds (inclusive) of blue, green, yellow and orange; below orange is red."""
+
+    blue: Decimal = Decimal("90")
+    green: Decimal = Decimal("80")
+    yellow: Decimal = Decimal("70")
+    orange: Decimal = Decimal("65")
+
+    def __post_init__(self) -> None:
+        for name in ("blue", "green", "yellow", "orange"):
+            object.__setattr__(self, name, _d(getattr(self, name)))
+        if not (self.blue > self.green > self.yellow > self.orange):
+            raise ValueError("신호등 기준은 파랑 > 초록 > 노랑 > 주황 순으로 내려가야 합니다.")
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def traffic_light(score: Number, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Signal:
+    """Lower bound inclusive: 90.0 is blue, 89.99 green, 65.0 orange, 64.99 red."""
+    value = _d(score)
+    if value >= thresholds.blue:
+        return Signal.BLUE
+    if value >= thresholds.green:
+        return Signal.GREEN
+    if value >= thresholds.yellow:
+        return Signal.YELLOW
+    if value >= thresholds.orange:
+        return Signal.ORANGE
+    return Signal.RED
+
+
+# ── Departments and rankings ─────────────────────────────────────────────────────────────────────────
+
 UNKIND_DEPARTMENT_DEDUCTION = Decimal("2")
 MAX_DEPARTMENT_DEDUCTION = Decimal("10")
+
+
+def department_deduction(
+    substantiated_unkind_reports: int,
+    per_report: Number = UNKIND_DEPARTMENT_DEDUCTION,
+    *,
+    cap: Number = MAX_DEPARTMENT_DEDUCTION,
+) -> Decimal:
+    """A department's half-year deduction: `per_report` for each substantiated unkind report, at most `cap`."""
+    if substantiated_unkind_reports < 0:
+        raise ValueError("불친절 신고 건수는 0 이상입니다.")
+    return min(_d(per_report) * substantiated_unkind_reports, _d(cap))
 
 
 @dataclass(frozen=True)
@@ -147,32 +353,48 @@ class DepartmentScore:
     members: int
     deduction: Decimal
     note: str = ""
+    members_mean: Decimal | None = None
 
 
 def department_score(
-    member_scores: Sequence, deductions, *, min_members: int = 3, organisation_mean=None
+    member_scores: Sequence[Number],
+    deductions: Number,
+    *,
+    min_members: int = 3,
+    organisation_mean: Number | None = None,
+    max_deduction: Number = MAX_DEPARTMENT_DEDUCTION,
 ) -> DepartmentScore:
-    """Members' mean minus the department's deductions (capped at MAX_DEPARTMENT_DEDUCTION). A
-    department with fewer than `min_members` scored members is pulled toward the organisation mean in
-    proportion to what it lacks, so one lucky person cannot top the ranking."""
-    deduction = min(_d(deductions), MAX_DEPARTMENT_DEDUCTION)
-    if not member_scores:
-        return DepartmentScore(None, 0, deduction, "평가 대상 직원 없음")
+    """Members' mean minus the department's deductions (held within [0, max_deduction]), within 0–100.
+
+    A department with n < `min_members` scored members counts the organisation mean as
+    (min_members − n) extra members: (n × mean + (min_members − n) × organisation mean) / min_members,
+    so one lucky person cannot top the ranking and the adjustment fades out at min_members."""
+    deduction = max(ZERO, min(_d(deductions), _d(max_deduction)))
+    notes = []
+    if deduction == _d(max_deduction) and _d(deductions) > deduction:
+        notes.append(f"감점 상한 {_two(deduction)}점 적용")
     n = len(member_scores)
-    mean = sum((_d(s) for s in member_scores), Decimal(0)) / n
-    note = ""
+    if n == 0:
+        return DepartmentScore(None, 0, deduction, "평가 대상 직원 없음")
+    members_mean = sum((_d(s) for s in member_scores), ZERO) / n
+    mean = members_mean
     if n < min_members and organisation_mean is not None:
-        mean = (mean * n + _d(organisation_mean) * (min_members - n)) / min_members
-        note = f"인원 {n}명: 기관 평균 쪽으로 보정"
-    score = max(Decimal(0), min(Decimal(100), mean - deduction)).quantize(TWO, ROUND_HALF_UP)
-    return DepartmentScore(score, n, deduction, note)
+        prior = _d(organisation_mean)
+        mean = (members_mean * n + prior * (min_members - n)) / min_members
+        notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균 {_two(prior)}점 쪽으로 보정")
+    elif n < min_members:
+        notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균이 없어 보정하지 않음")
+    score = _two(max(ZERO, min(Decimal(100), mean - deduction)))
+    return DepartmentScore(score, n, deduction, "; ".join(notes), _two(members_mean))
 
 
-def rank(scores: Sequence[tuple[object, object]]) -> list[tuple[object, int | None]]:
-    """Competition ranking ("1224"), highest first; None scores unranked, last."""
-    scored = sorted((s for s in scores if s[1] is not None), key=lambda s: (-_d(s[1]), str(s[0])))
-    out: list[tuple[object, int | None]] = []
-    previous, position = None, 0
+def rank(scores: Sequence[tuple[K, Number | None]]) -> list[tuple[K, int | None]]:
+    """Standard competition ranking ("1224"), highest first. Equal scores share a rank and keep their
+    input order; entries without a score are unranked (None) at the end, in input order."""
+    scored = sorted(((key, _d(value)) for key, value in scores if value is not None), key=lambda s: -s[1])
+    out: list[tuple[K, int | None]] = []
+    previous: Decimal | None = None
+    position = 0
     for index, (key, value) in enumerate(scored, start=1):
         if value != previous:
             position, previous = index, value
@@ -182,13 +404,24 @@ def rank(scores: Sequence[tuple[object, object]]) -> list[tuple[object, int | No
 
 
 def weakest_item(
-    contributions: Mapping[str, Decimal], rules: ScoreRules, department_avg: Mapping[str, Decimal]
+    contributions: Mapping[str, Number], rules: ScoreRules, department_avg: Mapping[str, Number]
 ) -> str | None:
-    """The item where the person trails the department average the most, relative to the item's cap."""
-    worst, gap_worst = None, Decimal(0)
+    """The item where the person trails the department average the most, measured in shares of the
+    item's cap (or of one event's points when it has no cap), so a 2-point gap on a 5-point item
+    outweighs a 3-point gap on a 30-point one. None when they trail nowhere; ties go to the first item."""
+    worst, worst_gap = None, ZERO
     for item in rules.items:
-        cap = item.cap or Decimal(1)
-        gap = (_d(department_avg.get(item.code, 0)) - _d(contributions.get(item.code, 0))) / cap
-        if gap > gap_worst:
-            worst, gap_worst = item.code, gap
+        scale = item.cap or item.points_per_event or Decimal(1)
+        gap = (_d(department_avg.get(item.code, 0)) - _d(contributions.get(item.code, 0))) / scale
+        if gap > worst_gap:
+            worst, worst_gap = item.code, gap
     return worst
+
+
+def trend(scores_by_period: Mapping[Period, Number | None]) -> dict[Period, Decimal | None]:
+    """Each period's change from the period before it; None when either score is missing."""
+    out: dict[Period, Decimal | None] = {}
+    for period, score in scores_by_period.items():
+        before = scores_by_period.get(period.previous())
+        out[period] = None if score is None or before is None else _two(_d(score) - _d(before))
+    return out
