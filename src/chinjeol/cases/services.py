@@ -224,7 +224,7 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
 def _locked(case_id: int) -> Case:
     try:
         return (
-            Case.objects.select_for_update()
+            Case.objects.select_for_update(of=("self",))
             .select_related("assignee__department", "department")
             .get(pk=case_id)
         )
