@@ -147,7 +147,7 @@ class EvidenceForm(forms.Form):
 
 
 class OfficialForm(forms.Form):
-    staff = StaffChoiceField(label="관련 직원")
+    staff = StaffChoiceField(label="지정할 직원")
 
 
 class SubstantiateForm(forms.Form):

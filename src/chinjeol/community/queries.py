@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
 from chinjeol.core.errors import NotFound, PermissionDenied
@@ -163,9 +163,27 @@ def smile_month(year: int, month: int) -> list[SmileSelection]:
     )
 
 
+def smile_latest_before(year: int, month: int) -> dict | None:
+    """The most recent month before (year, month) with smile employees, and who they were."""
+    row = (
+        SmileSelection.objects.filter(Q(year__lt=year) | Q(year=year, month__lt=month))
+        .order_by("-year", "-month")
+        .values_list("year", "month")
+        .first()
+    )
+    if row is None:
+        return None
+    return {"year": row[0], "month": row[1], "selections": smile_month(*row)}
+
+
 def month_recommendations(year: int, month: int) -> QuerySet[Recommendation]:
+    """Relay recommendations of the month and the month before (candidates for the month)."""
+    previous = (year, month - 1) if month > 1 else (year - 1, 12)
     return (
-        Recommendation.objects.in_month(year, month)
+        Recommendation.objects.filter(
+            Q(created_at__year=year, created_at__month=month)
+            | Q(created_at__year=previous[0], created_at__month=previous[1])
+        )
         .select_related("recommender", "recommended", "recommended__department")
         .order_by("-created_at")
     )
@@ -250,7 +268,7 @@ def initiative_overview(user, year: int) -> list[dict]:
     registered one, with its initiative or None (미등록)."""
     initiatives = {
         i.department_id: i
-        for i in initiatives_for_user(user).filter(year=year).prefetch_related(Prefetch("progress_notes"))
+        for i in initiatives_for_user(user).filter(year=year).annotate(last_note_at=Max("progress_notes__at"))
     }
     departments = Department.objects.active().filter(
         Q(kind__in=(Department.Kind.DIVISION, Department.Kind.OFFICE)) | Q(pk__in=list(initiatives))

@@ -21,7 +21,9 @@ INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
 
 class ReporterIn(Schema):
     name: str = Field(..., min_length=1, max_length=100, description="신고인 이름")
-    phone: str = Field("", max_length=30, description="신고인 전화번호 (불친절 신고는 필수: 사과 전화·보상 안내)")
+    phone: str = Field(
+        "", max_length=30, description="신고인 전화번호 (불친절 신고는 필수: 사과 전화·보상 안내)"
+    )
 
 
 class ReportIn(Schema):
@@ -29,7 +31,9 @@ class ReportIn(Schema):
     official_name: str = Field("", max_length=100, description="신고된 직원 이름 (신고인이 아는 대로)")
     department_name: str = Field("", max_length=100, description="부서 (신고인이 아는 대로)")
     department: int | None = Field(None, description="부서 ID (알면)")
-    body: str = Field(..., min_length=1, max_length=10_000, description="있었던 일. 개인정보는 가려서 저장합니다")
+    body: str = Field(
+        ..., min_length=1, max_length=10_000, description="있었던 일. 개인정보는 가려서 저장합니다"
+    )
     occurred_on: date | None = Field(None, description="있었던 날 (없으면 오늘)")
     occurred_time: time | None = Field(None, description="있었던 시각 (선택)")
     reporter: ReporterIn
@@ -58,7 +62,9 @@ class ReportOut(Schema):
     decided_at: datetime | None
     finding: str
     officials: list[OfficialOut]
-    reporter: dict = Field(..., description="신고인 {name, phone}: 고객만족 담당관·감사에게만 전체, 조회는 접속기록에 남음")
+    reporter: dict = Field(
+        ..., description="신고인 {name, phone}: 고객만족 담당관·감사에게만 전체, 조회는 접속기록에 남음"
+    )
 
 
 class ReceiptOut(Schema):

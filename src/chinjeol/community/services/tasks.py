@@ -25,7 +25,7 @@ def praises_of(
     when the citizen reported) and published praise-board posts (dated by when they were posted)."""
     ids = list(staff_ids)
     tz = timezone.get_current_timezone()
-    out: list[tuple[rules.Praise, Report | None, PraisePost | None]] = []
+    found: list[tuple[object, rules.Praise, Report | None, PraisePost | None]] = []
     officials = ReportOfficial.objects.filter(
         staff_id__in=ids,
         report__kind=Report.Kind.PRAISE,
@@ -33,13 +33,17 @@ def praises_of(
         report__received_at__year=year,
     ).select_related("report")
     for official in officials:
-        on = official.report.received_at.astimezone(tz).date()
-        out.append((rules.Praise(official.staff_id, on), official.report, None))
+        moment = official.report.received_at
+        found.append(
+            (moment, rules.Praise(official.staff_id, moment.astimezone(tz).date()), official.report, None)
+        )
     posts = PraisePost.objects.published().filter(official_id__in=ids, posted_at__year=year)
     for post in posts:
-        out.append((rules.Praise(post.official_id, post.posted_at.astimezone(tz).date()), None, post))
-    out.sort(key=lambda item: (item[0].on, item[1].pk if item[1] else 0, item[2].pk if item[2] else 0))
-    return out
+        found.append(
+            (post.posted_at, rules.Praise(post.official_id, post.posted_at.astimezone(tz).date()), None, post)
+        )
+    found.sort(key=lambda item: item[0])
+    return [(praise, report, post) for _moment, praise, report, post in found]
 
 
 @transaction.atomic
@@ -94,7 +98,7 @@ def task_complete(
     """Record how a task was carried out. An apology call records when the reporter was called,
     whether the call got through, and a summary."""
     try:
-        task = Task.objects.select_for_update().select_related("report").get(pk=task_id)
+        task = Task.objects.select_for_update(of=("self",)).select_related("report").get(pk=task_id)
     except Task.DoesNotExist as exc:
         raise DomainError("not_found", "할 일을 찾을 수 없습니다.", status=404) from exc
     if not task.is_open:
@@ -108,7 +112,7 @@ def task_complete(
             raise DomainError("required", "전화한 시각을 적어 주세요.", field="called_at")
         if called_at > now:
             raise DomainError("future", "전화한 시각은 지금보다 늦을 수 없습니다.", field="called_at")
-        if task.report and called_at < task.report.received_at:
+        if task.report and called_at < task.report.received_at.replace(second=0, microsecond=0):
             raise DomainError("before", "전화한 시각이 신고 접수보다 빠릅니다.", field="called_at")
         if reached is None:
             raise DomainError("required", "통화가 연결되었는지 골라 주세요.", field="reached")

@@ -227,8 +227,10 @@ def broadcast(request):
     area(request)
     form = forms.BroadcastForm(request.POST or None)
     if request.method == "POST":
-        if has_role(request.user, Role.AUDITOR) and not has_role(request.user, Role.STAFF):
-            return error_page(request, DomainError("forbidden", "감사는 조회만 할 수 있습니다.", status=403))
+        if not request.user.staff_id:
+            return error_page(
+                request, DomainError("forbidden", "직원 계정만 방송을 신청할 수 있습니다.", status=403)
+            )
         if form.is_valid():
             data = form.cleaned_data
             try:

@@ -75,6 +75,10 @@ def smile(request):
     year, month = _month(request)
     can_select = has_role(request.user, Role.CS_OFFICER)
     today = timezone.localdate()
+    selections = queries.smile_month(year, month)
+    earlier = None
+    if not selections:  # e.g. early in the month: show who was chosen last time
+        earlier = queries.smile_latest_before(year, month)
     return render(
         request,
         "community/smile.html",
@@ -84,7 +88,8 @@ def smile(request):
             "month_value": f"{year}-{month:02d}",
             "prev_month": _shift(year, month, -1),
             "next_month": _shift(year, month, 1) if (year, month) < (today.year, today.month) else None,
-            "selections": queries.smile_month(year, month),
+            "selections": selections,
+            "earlier": earlier,
             "recommendations": queries.month_recommendations(year, month)[:50] if can_select else [],
             "can_select": can_select,
             "form": forms.SmileSelectForm(),

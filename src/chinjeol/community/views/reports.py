@@ -176,8 +176,9 @@ def _run(action: str, report: Report, request):
         )
         return f"{form.cleaned_data['staff'].name} 직원을 관련 직원으로 지정했습니다."
     if action == "official_remove":
+        staff_id = request.POST.get("staff", "")
         services.report_official_remove(
-            report_id=report.pk, staff_id=int(request.POST.get("staff", 0)), by=by, now=now
+            report_id=report.pk, staff_id=int(staff_id) if staff_id.isdigit() else 0, by=by, now=now
         )
         return "관련 직원에서 뺐습니다."
     if action == "substantiate":
