@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Browser tests drive Debian's chromium through Playwright, and screenshots and the PDF report need a
-# Korean font: install Debian's chromium and fonts-nanum when they are missing.
+# Korean font, and the PDF tests read the text back with pdftotext: install Debian's chromium, fonts-nanum
+# and poppler-utils when they are missing.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || need+=(fonts-nanum)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "chinjeol.compensation.apps.CompensationConfig",
     "chinjeol.kindness.apps.KindnessConfig",
     "chinjeol.community.apps.CommunityConfig",
+    "chinjeol.reports.apps.ReportsConfig",
 ]
 
 MIDDLEWARE = [

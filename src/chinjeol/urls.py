@@ -17,6 +17,7 @@ urlpatterns = [
     path("compensation/", include("chinjeol.compensation.urls")),
     path("kindness/", include("chinjeol.kindness.urls")),
     path("community/", include("chinjeol.community.urls")),
+    path("reports/", include("chinjeol.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
+from chinjeol.charter.compliance.expressions import judged_at_expression
 from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
 from chinjeol.core.models import TimeStamped
 
@@ -125,19 +126,19 @@ class Case(TimeStamped):
             ),
             # The overdue and due-soon queues walk the open cases in deadline order.
             models.Index(fields=["due_at", "id"], name="case_open_due", condition=Q(status__in=OPEN_VALUES)),
-            # Compliance aggregates read only these columns for a period's cases.
+            # Compliance: cases by the moment their judgement became final (charter.compliance.rules).
             models.Index(
-                fields=[
-                    "received_at",
-                    "department",
-                    "status",
-                    "promise_due_at",
-                    "due_at",
-                    "closed_at",
-                    "promise_version",
-                ],
-                name="case_compliance",
+                judged_at_expression(),
+                F("department"),
+                F("promise_version"),
+                F("status"),
+                F("closed_at"),
+                F("promise_due_at"),
+                F("due_at"),
+                name="case_judged_at",
             ),
+            # Compliance: which cases changed since the stored daily tallies were last checked.
+            models.Index(fields=["updated_at"], name="case_updated"),
         ]
 
     def __str__(self) -> str:

@@ -2,23 +2,89 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import CalendarDay
+from chinjeol.core.periods import Period
+
+from .models import CalendarDay, StatutoryService
 
 
 class StandardReviseForm(forms.Form):
-    target = forms.DecimalField(label="새 목표", min_value=0, max_digits=12, decimal_places=2)
-    valid_from = forms.DateTimeField(
-        label="적용 시작", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    target = forms.DecimalField(
+        label="새 목표",
+        min_value=0.01,
+        max_digits=12,
+        decimal_places=2,
+        help_text="단위는 지금 판과 같습니다.",
     )
-    note = forms.CharField(label="변경 사유", max_length=300)
+    valid_from = forms.DateTimeField(
+        label="적용 시작",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="비워 두면 지금부터 적용합니다. 지난 시각은 고를 수 없습니다.",
+    )
+    note = forms.CharField(label="변경 사유", max_length=300, help_text="예: 답변 기한 단축(주민 의견 반영)")
 
 
 class CalendarDayForm(forms.Form):
     date = forms.DateField(label="날짜", widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label="구분", choices=CalendarDay.Kind.choices)
-    name = forms.CharField(label="이름", max_length=100)
+    name = forms.CharField(label="이름", max_length=100, help_text="예: 청사 전기 안전 점검 휴무")
 
 
-class PublishForm(forms.Form):
-    period = forms.CharField(label="반기", max_length=10, help_text="예: 2026-H1")
-    improvements = forms.CharField(label="부족한 점과 개선 조치", widget=forms.Textarea(attrs={"rows": 6}))
+class StatutoryServiceForm(forms.Form):
+    code = forms.CharField(label="코드", max_length=40, help_text="영문 대문자·숫자 (예: ST-PASSPORT)")
+    name = forms.CharField(label="민원 사무", max_length=200)
+    days = forms.IntegerField(label="처리기간(일)", min_value=1, max_value=365)
+
+
+class StatutoryChangeForm(forms.Form):
+    name = forms.CharField(label="민원 사무", max_length=200)
+    days = forms.IntegerField(label="처리기간(일)", min_value=1, max_value=365)
+    is_active = forms.BooleanField(label="사용", required=False)
+
+    @classmethod
+    def for_service(cls, service: StatutoryService, data=None):
+        return cls(
+            data,
+            prefix=f"s{service.pk}",
+            initial={"name": service.name, "days": service.days, "is_active": service.is_active},
+        )
+
+
+def period_options(today, *, months: int = 12, halves: int = 4, years: int = 3) -> list[Period]:
+    """The periods offered in the filter: recent half-years, years and months, newest first."""
+    options: list[Period] = []
+    half = Period.containing(today, "half")
+    for _ in range(halves):
+        options.append(half)
+        half = half.previous()
+    year = Period.containing(today, "year")
+    for _ in range(years):
+        options.append(year)
+        year = year.previous()
+    month = Period.containing(today, "month")
+    for _ in range(months):
+        options.append(month)
+        month = month.previous()
+    return options
+
+
+class ComplianceFilterForm(forms.Form):
+    period = forms.CharField(label="기간", required=False)
+    standard = forms.ChoiceField(label="이행표준", required=False)
+
+    def __init__(self, *args, standards=(), default: Period, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default = default
+        self.fields["standard"].choices = [("", "모든 이행표준"), *standards]
+
+    def clean_period(self) -> Period:
+        text = self.cleaned_data.get("period") or ""
+        if not text:
+            return self.default
+        try:
+            period = Period.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if not 2000 <= period.year <= 2100:
+            raise forms.ValidationError("2000년부터 2100년 사이의 기간을 골라 주세요.")
+        return period

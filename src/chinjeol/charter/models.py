@@ -130,23 +130,3 @@ class StatutoryService(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.days}일)"
-
-
-class ComplianceReport(models.Model):
-    """A published half-year charter-compliance report (헌장 이행 점검 결과) — a frozen snapshot."""
-
-    period = models.CharField("기간", max_length=10, unique=True)
-    published_at = models.DateTimeField("공개 시각")
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="공개한 사람", on_delete=models.PROTECT, related_name="+"
-    )
-    improvements = models.TextField("개선 조치")
-    snapshot = models.JSONField("집계")
-
-    class Meta:
-        verbose_name = "헌장 이행 보고서"
-        verbose_name_plural = "헌장 이행 보고서"
-        ordering = ["-period"]
-
-    def __str__(self) -> str:
-        return f"{self.period} 헌장 이행 보고서"

@@ -1,4 +1,4 @@
-"""Writes to the charter: new standard versions, calendar days, published reports."""
+"""Writes to the charter: new standard versions and calendar days."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Max
 
 from chinjeol.core.errors import DomainError
-from chinjeol.core.periods import Period
 
-from . import compliance
-from .models import CalendarDay, ComplianceReport, ServiceStandard, ServiceStandardVersion
+from .models import CalendarDay, ServiceStandard, ServiceStandardVersion
 from .queries import clear_cache
 
 
@@ -64,60 +62,3 @@ def calendar_day_add(*, day: date, kind: str, name: str) -> CalendarDay:
 def calendar_day_remove(*, day_id: int) -> None:
     CalendarDay.objects.filter(pk=day_id).delete()
     clear_cache()
-
-
-def report_snapshot(*, cases, period: Period, now: datetime) -> dict:
-    from chinjeol.compensation.models import CompensationEntry
-
-    start, end = compliance._bounds(period)
-    previous = {r.key: r.rate for r in compliance.by_standard(cases, period.previous(), now)}
-    standards = [
-        {
-            "code": r.key,
-            "name": r.label,
-            "judged": r.judged,
-            "met": r.met,
-            "missed": r.missed,
-            "rate": r.rate,
-            "previous_rate": previous.get(r.key),
-        }
-        for r in compliance.by_standard(cases, period, now)
-    ]
-    departments = [
-        {"name": r.label, "judged": r.judged, "met": r.met, "missed": r.missed, "rate": r.rate}
-        for r in compliance.by_department(cases, period, now)
-    ]
-    comp = CompensationEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end).aggregate(
-        count=Count("id"), total=Sum("amount")
-    )
-    total_judged = sum(s["judged"] for s in standards)
-    total_met = sum(s["met"] for s in standards)
-    return {
-        "period": str(period),
-        "label": period.label_ko,
-        "standards": standards,
-        "departments": departments,
-        "judged": total_judged,
-        "met": total_met,
-        "rate": round(total_met / total_judged * 100, 1) if total_judged else None,
-        "compensation": {"count": comp["count"], "amount": comp["total"] or 0},
-    }
-
-
-@transaction.atomic
-def report_publish(*, period: Period, improvements: str, cases, by, now: datetime) -> ComplianceReport:
-    if period.kind != "half":
-        raise DomainError("invalid", "헌장 이행 보고서는 반기(예: 2026-H1)로 공개합니다.", field="period")
-    if period.end > now.date() and period.start > now.date():
-        raise DomainError("invalid", "아직 시작하지 않은 반기는 공개할 수 없습니다.", field="period")
-    if not improvements.strip():
-        raise DomainError("required", "부족한 점과 개선 조치를 적어 주세요.", field="improvements")
-    if ComplianceReport.objects.filter(period=str(period)).exists():
-        raise DomainError("duplicate", f"{period.label_ko} 보고서는 이미 공개했습니다.", field="period")
-    return ComplianceReport.objects.create(
-        period=str(period),
-        published_at=now,
-        published_by=by,
-        improvements=improvements.strip(),
-        snapshot=report_snapshot(cases=cases, period=period, now=now),
-    )

@@ -1,232 +1,346 @@
+"""Charter administration [C1] and compliance [C10] pages: thin — parse, authorise, call, render."""
+
 from __future__ import annotations
+
+from datetime import date
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chinjeol.cases.queries import cases_for_user
-from chinjeol.core.access import role_required
+from chinjeol.core.access import forbidden, has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
-from chinjeol.organization.models import Agency
 
-from . import compliance, pdf, queries, services
-from .forms import CalendarDayForm, PublishForm, StandardReviseForm
-from .models import CalendarDay, ComplianceReport, ServiceStandard
+from . import services, statutory
+from .calendar import korean_holidays
+from .compliance import queries as compliance
+from .compliance.rules import BASIS_LABELS, Basis
+from .compliance.tallies import enabled as tallies_enabled
+from .compliance.tallies import tallies_reset
+from .forms import (
+    CalendarDayForm,
+    ComplianceFilterForm,
+    StandardReviseForm,
+    StatutoryChangeForm,
+    StatutoryServiceForm,
+    period_options,
+)
+from .models import CalendarDay, ServiceStandard, StatutoryService
 
 READERS = tuple(Role)
-COMPLIANCE_READERS = (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER)
+OFFICER_ONLY = "고객만족 담당관만 바꿀 수 있습니다. 다른 역할은 읽기만 할 수 있습니다."
 
 
-def _area(request, area="reports"):
+def _area(request, area: str = "cases") -> None:
     request.area = area
 
 
-def _period(request) -> Period:
-    today = timezone.localdate()
-    try:
-        return Period.parse(request.GET.get("period", ""))
-    except ValueError:
-        return Period.containing(today, "half")
-
-
-@role_required(*READERS)
-def charter(request):
-    _area(request, "cases")
-    standards = ServiceStandard.objects.prefetch_related("versions__created_by")
-    return render(
-        request,
-        "charter/charter.html",
-        {
-            "standards": standards,
-            "form": StandardReviseForm(
-                initial={"valid_from": timezone.localtime().replace(second=0, microsecond=0)}
-            ),
-            "can_edit": request.user.has_perm("charter.change_servicestandard") and _is_officer(request.user),
-        },
-    )
-
-
 def _is_officer(user) -> bool:
-    from chinjeol.core.access import has_role
-
     return has_role(user, Role.CS_OFFICER)
 
 
-@require_POST
-@role_required(Role.CS_OFFICER)
-def standard_revise(request, code: str):
-    form = StandardReviseForm(request.POST)
-    if form.is_valid():
-        try:
-            version = services.standard_revise(
-                code=code,
-                target=form.cleaned_data["target"],
-                valid_from=form.cleaned_data["valid_from"],
-                note=form.cleaned_data["note"],
-                by=request.user,
-                now=timezone.now(),
-            )
-            messages.success(request, f"{version.standard.name}: {version.version}판을 만들었습니다.")
-        except DomainError as error:
-            messages.error(request, error.message)
-    else:
-        field, errors = next(iter(form.errors.items()))
-        messages.error(request, f"{form.fields[field].label}: {errors[0]}")
-    return redirect("charter:charter")
+# --- the charter --------------------------------------------------------------------------------
+@role_required(*READERS)
+def charter(request):
+    _area(request)
+    now = timezone.now()
+    rows = []
+    for standard in ServiceStandard.objects.prefetch_related("versions"):
+        versions = sorted(standard.versions.all(), key=lambda v: (v.valid_from, v.version), reverse=True)
+        current = next((v for v in versions if v.valid_from <= now), None)
+        upcoming = sorted((v for v in versions if v.valid_from > now), key=lambda v: v.valid_from)
+        rows.append({"standard": standard, "current": current, "upcoming": upcoming, "count": len(versions)})
+    return render(request, "charter/charter.html", {"rows": rows, "can_edit": _is_officer(request.user)})
+
+
+@role_required(*READERS)
+def standard_detail(request, code: str):
+    _area(request)
+    standard = get_object_or_404(ServiceStandard, code=code)
+    can_edit = _is_officer(request.user)
+    form = StandardReviseForm()
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            return forbidden(request, OFFICER_ONLY)
+        form = StandardReviseForm(request.POST)
+        if form.is_valid():
+            now = timezone.now()
+            try:
+                version = services.standard_revise(
+                    code=standard.code,
+                    target=form.cleaned_data["target"],
+                    valid_from=form.cleaned_data["valid_from"] or now,
+                    note=form.cleaned_data["note"],
+                    by=request.user,
+                    now=now,
+                )
+            except DomainError as error:
+                error.add_to_form(form)
+            else:
+                messages.success(
+                    request,
+                    f"{version.version}판({version.target_label})을 만들었습니다. "
+                    "지난 판과 그 판으로 판정한 민원은 그대로 남습니다.",
+                )
+                return redirect("charter:standard", code=standard.code)
+        status = 400
+    now = timezone.now()
+    versions = list(standard.versions.select_related("created_by").order_by("-valid_from", "-version"))
+    current = next((v for v in versions if v.valid_from <= now), None)
+    return render(
+        request,
+        "charter/standard.html",
+        {
+            "standard": standard,
+            "versions": versions,
+            "current": current,
+            "now": now,
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=status,
+    )
+
+
+# --- the agency calendar ------------------------------------------------------------------------
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    return min(max(year, 2015), 2035)
+
+
+WEEKDAYS = "월화수목금토일"
 
 
 @role_required(*READERS)
 def calendar(request):
-    _area(request, "cases")
-    year = int(request.GET.get("year") or timezone.localdate().year)
-    cal = queries.calendar_for()
-    holidays = sorted((d, n) for d, n in cal.holiday_names.items() if d.year == year)
+    _area(request)
+    year = _year(request)
+    can_edit = _is_officer(request.user)
     form = CalendarDayForm()
+    status = 200
     if request.method == "POST":
-        if not _is_officer(request.user):
-            return render(
-                request, "core/forbidden.html", {"message": "고객만족 담당관만 바꿀 수 있습니다."}, status=403
-            )
+        if not can_edit:
+            return forbidden(request, OFFICER_ONLY)
         form = CalendarDayForm(request.POST)
         if form.is_valid():
             try:
-                services.calendar_day_add(
+                day = services.calendar_day_add(
                     day=form.cleaned_data["date"],
                     kind=form.cleaned_data["kind"],
                     name=form.cleaned_data["name"],
                 )
-                messages.success(request, "기관 달력에 추가했습니다.")
-                return redirect(f"{request.path}?year={year}")
             except DomainError as error:
                 error.add_to_form(form)
+            else:
+                messages.success(
+                    request,
+                    f"{_ko_day(day.date)} {day.name}({day.get_kind_display()})을 기관 달력에 넣었습니다.",
+                )
+                return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
+        status = 400
+    holidays = [{"date": d, "weekday": WEEKDAYS[d.weekday()], "name": n} for d, n in korean_holidays(year)]
+    days = [
+        {"day": d, "weekday": WEEKDAYS[d.date.weekday()]} for d in CalendarDay.objects.filter(date__year=year)
+    ]
     return render(
         request,
         "charter/calendar.html",
-        {
-            "year": year,
-            "holidays": holidays,
-            "days": CalendarDay.objects.filter(date__year=year),
-            "form": form,
-            "can_edit": _is_officer(request.user),
-        },
+        {"year": year, "holidays": holidays, "days": days, "form": form, "can_edit": can_edit},
+        status=status,
     )
+
+
+def _ko_day(day: date) -> str:
+    return f"{day.year}. {day.month}. {day.day}."
 
 
 @require_POST
 @role_required(Role.CS_OFFICER)
 def calendar_remove(request, pk: int):
-    services.calendar_day_remove(day_id=pk)
-    messages.success(request, "기관 달력에서 뺐습니다.")
-    return redirect("charter:calendar")
+    day = get_object_or_404(CalendarDay, pk=pk)
+    services.calendar_day_remove(day_id=day.pk)
+    messages.success(request, f"{_ko_day(day.date)} {day.name}을 기관 달력에서 뺐습니다.")
+    return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
 
 
-@role_required(*COMPLIANCE_READERS)
-def compliance_page(request):
+# --- 민원처리기준표 --------------------------------------------------------------------------------
+@role_required(*READERS)
+def statutory_list(request):
     _area(request)
-    period = _period(request)
-    now = timezone.now()
-    cases = cases_for_user(request.user)
-    standard = request.GET.get("standard") or None
-    standards = compliance.by_standard(cases, period, now)
-    departments = compliance.by_department(cases, period, now, standard)
-    total_judged = sum(r.judged for r in standards)
-    total_met = sum(r.met for r in standards)
+    can_edit = _is_officer(request.user)
+    form = StatutoryServiceForm()
+    status = 200
+    if request.method == "POST":
+        if not can_edit:
+            return forbidden(request, OFFICER_ONLY)
+        form = StatutoryServiceForm(request.POST)
+        if form.is_valid():
+            try:
+                service = statutory.statutory_service_add(**form.cleaned_data)
+            except DomainError as error:
+                error.add_to_form(form)
+            else:
+                messages.success(request, f"{service.name}({service.days}일)을 민원처리기준표에 넣었습니다.")
+                return redirect("charter:statutory")
+        status = 400
+    services_ = list(StatutoryService.objects.order_by("-is_active", "name"))
+    rows = [
+        {"service": s, "form": StatutoryChangeForm.for_service(s) if can_edit else None} for s in services_
+    ]
     return render(
         request,
-        "charter/compliance.html",
-        {
-            "period": period,
-            "standards": standards,
-            "departments": departments,
-            "standard": standard,
-            "total": compliance.Row(None, "전체", total_judged, total_met),
-            "periods": _period_choices(),
-            "publish_form": PublishForm(initial={"period": str(period) if period.kind == "half" else ""}),
-            "reports": ComplianceReport.objects.all()[:10],
-            "is_officer": _is_officer(request.user),
-        },
-    )
-
-
-def _period_choices() -> list[Period]:
-    today = timezone.localdate()
-    half = Period.containing(today, "half")
-    month = Period.containing(today, "month")
-    out = [half, half.previous(), half.previous().previous(), Period.containing(today, "year")]
-    m = month
-    for _ in range(6):
-        out.append(m)
-        m = m.previous()
-    return out
-
-
-@role_required(*COMPLIANCE_READERS)
-def compliance_cases(request):
-    _area(request)
-    period = _period(request)
-    cases = compliance.drill_down(
-        cases_for_user(request.user).select_related("department", "assignee"),
-        period,
-        timezone.now(),
-        department=request.GET.get("department") or None,
-        standard=request.GET.get("standard") or None,
-        result=request.GET.get("result") or None,
-    )
-    page = Paginator(cases, 30).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "charter/compliance_cases.html",
-        {"period": period, "page": page, "query": query.urlencode(), "result": request.GET.get("result", "")},
+        "charter/statutory.html",
+        {"rows": rows, "form": form, "can_edit": can_edit},
+        status=status,
     )
 
 
 @require_POST
 @role_required(Role.CS_OFFICER)
-def report_publish(request):
-    form = PublishForm(request.POST)
+def statutory_change(request, pk: int):
+    service = get_object_or_404(StatutoryService, pk=pk)
+    form = StatutoryChangeForm.for_service(service, request.POST)
     if form.is_valid():
         try:
-            period = Period.parse(form.cleaned_data["period"])
-            report = services.report_publish(
-                period=period,
-                improvements=form.cleaned_data["improvements"],
-                cases=cases_for_user(request.user),
-                by=request.user,
-                now=timezone.now(),
-            )
-            messages.success(request, f"{period.label_ko} 헌장 이행 보고서를 공개했습니다.")
-            return redirect("charter:report", period=report.period)
-        except ValueError as error:
-            messages.error(request, str(error))
+            service = statutory.statutory_service_change(service_id=service.pk, **form.cleaned_data)
         except DomainError as error:
             messages.error(request, error.message)
+        else:
+            state = "사용" if service.is_active else "사용 안 함"
+            messages.success(request, f"{service.name}: 처리기간 {service.days}일, {state}으로 바꿨습니다.")
     else:
         field, errors = next(iter(form.errors.items()))
-        messages.error(request, f"{form.fields[field].label}: {errors[0]}")
-    return redirect("charter:compliance")
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {errors[0]}" if label else errors[0])
+    return redirect("charter:statutory")
 
 
-def report(request, period: str):
-    """Public page: no login, printable."""
-    report = get_object_or_404(ComplianceReport, period=period)
-    return render(request, "charter/report.html", {"report": report, "snap": report.snapshot})
+# --- compliance ---------------------------------------------------------------------------------
+def _filters(request) -> ComplianceFilterForm:
+    default = Period.containing(timezone.localdate(), "half")
+    form = ComplianceFilterForm(request.GET, standards=compliance.standard_choices(), default=default)
+    form.is_valid()
+    return form
 
 
-def report_list(request):
-    return render(request, "charter/report_list.html", {"reports": ComplianceReport.objects.all()})
+def _chosen(form: ComplianceFilterForm) -> tuple[Period, str | None]:
+    data = getattr(form, "cleaned_data", {})
+    period = data.get("period") if isinstance(data.get("period"), Period) else form.default
+    return period, data.get("standard") or None
 
 
-def report_download(request, period: str):
-    report = get_object_or_404(ComplianceReport, period=period)
-    agency = Agency.current()
-    data = pdf.report_pdf(report, agency.name if agency else "")
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f"inline; filename=charter-report-{report.period}.pdf"
-    return response
+def _scope_note(scope: set[int] | None) -> str:
+    """The departments at the top of a scoped reader's subtree (민원여권과, not each of its teams)."""
+    if scope is None:
+        return ""
+    from chinjeol.organization.models import Department
+
+    top = Department.objects.filter(pk__in=scope).exclude(parent_id__in=scope).order_by("sort_order", "name")
+    return ", ".join(top.values_list("name", flat=True)) or "없음"
+
+
+def _publish_context(request) -> dict:
+    if not (_is_officer(request.user) and tallies_enabled()):
+        return {}
+    from chinjeol.reports.views import publish_context
+
+    return publish_context(request)
+
+
+@role_required(*compliance.READERS)
+def compliance_page(request):
+    _area(request, "reports")
+    form = _filters(request)
+    period, standard = _chosen(form)
+    scope = compliance.scope_of(request.user)
+    now = timezone.now()
+    summary = compliance.summary(period, now, departments=scope, standard=standard)
+    return render(
+        request,
+        "charter/compliance.html",
+        {
+            "form": form,
+            "summary": summary,
+            "period": period,
+            "standard": standard,
+            "periods": period_options(timezone.localdate()),
+            "scope_note": _scope_note(scope),
+            "legal_label": BASIS_LABELS[Basis.LEGAL],
+            "legal_key": compliance.LEGAL,
+            "is_officer": _is_officer(request.user),
+            **_publish_context(request),
+        },
+    )
+
+
+RESULTS = {"met": "이행", "missed": "미이행"}
+
+
+@role_required(*compliance.READERS)
+def compliance_cases(request):
+    _area(request, "reports")
+    form = _filters(request)
+    period, standard = _chosen(form)
+    scope = compliance.scope_of(request.user)
+    try:
+        department = int(request.GET["department"]) if request.GET.get("department", "") != "" else None
+    except ValueError:
+        raise Http404 from None
+    if department and scope is not None and department not in scope:
+        return forbidden(request, "담당 부서(와 하위 부서)의 민원만 볼 수 있습니다.")
+    result = request.GET.get("result") if request.GET.get("result") in RESULTS else None
+    now = timezone.now()
+    cases = compliance.drill_down(
+        period, now, departments=scope, department=department, standard=standard, result=result
+    )
+    page = Paginator(cases, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    department_name = ""
+    if department == compliance.NO_DEPARTMENT:
+        department_name = "부서 미배정"
+    elif department:
+        from chinjeol.organization.models import Department
+
+        department_name = (
+            Department.objects.filter(pk=department).values_list("name", flat=True).first() or ""
+        )
+    standard_label = dict(compliance.standard_choices()).get(standard, "") if standard else ""
+    return render(
+        request,
+        "charter/compliance_cases.html",
+        {
+            "period": period,
+            "page": page,
+            "query": query.urlencode(),
+            "result": result,
+            "result_label": RESULTS.get(result, ""),
+            "department_name": department_name,
+            "standard_label": standard_label,
+            "standard": standard,
+            "legal_label": BASIS_LABELS[Basis.LEGAL],
+            "now": now,
+        },
+    )
+
+
+@require_POST
+@role_required(Role.CS_OFFICER)
+def compliance_recount(request):
+    tallies_reset()
+    messages.success(request, "저장한 집계를 지웠습니다. 다음 조회 때 민원 자료에서 다시 셉니다.")
+    try:
+        period = Period.parse(request.POST.get("period", ""))
+    except ValueError:
+        return redirect("charter:compliance")
+    return redirect(f"{reverse('charter:compliance')}?period={period}")

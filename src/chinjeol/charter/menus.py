@@ -1,0 +1,57 @@
+"""The charter pages in the navigation; `CharterConfig.ready()` calls `register_menus()`."""
+
+from __future__ import annotations
+
+
+def register_menus() -> None:
+    from chinjeol.core.navigation import Menu, register
+    from chinjeol.core.roles import Role
+
+    from .compliance.queries import READERS
+
+    everyone = tuple(Role)
+    register(
+        Menu(
+            "cases",
+            "서비스헌장",
+            "charter:charter",
+            everyone,
+            "이행표준의 현재 목표와 변경 이력 (고객만족 담당관이 새 판을 만듭니다)",
+        )
+    )
+    register(
+        Menu(
+            "cases",
+            "기관 달력",
+            "charter:calendar",
+            everyone,
+            "공휴일·대체공휴일과 기관 휴무일·추가 근무일 (처리기한 계산에 쓰입니다)",
+        )
+    )
+    register(
+        Menu(
+            "cases",
+            "민원처리기준표",
+            "charter:statutory",
+            everyone,
+            "법정민원 사무별 처리기간",
+        )
+    )
+    register(
+        Menu(
+            "reports",
+            "헌장 이행 점검",
+            "charter:compliance",
+            tuple(READERS),
+            "이행표준·부서·기간별 판정·이행·미이행과 이행률, 부서 순위, 해당 민원 목록",
+        )
+    )
+    register(
+        Menu(
+            "reports",
+            "보상 월별 보고",
+            "compensation:report",
+            (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD),
+            "월별 보상 발생·승인·지급",
+        )
+    )

@@ -1,0 +1,53 @@
+"""Writes to the 민원처리기준표 (statutory services and their processing periods) by the CS officer.
+
+A changed period applies to cases received afterwards; registered cases keep the deadline computed at
+intake."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import transaction
+
+from chinjeol.core.errors import DomainError
+
+from .models import StatutoryService
+
+CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,39}$")
+MAX_DAYS = 365
+
+
+def _check(name: str, days: int) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("required", "민원 사무 이름을 적어 주세요.", field="name")
+    if len(name) > 200:
+        raise DomainError("too_long", "민원 사무 이름은 200자 이하로 적어 주세요.", field="name")
+    if not 1 <= int(days) <= MAX_DAYS:
+        raise DomainError("invalid", f"처리기간은 1일부터 {MAX_DAYS}일까지입니다.", field="days")
+    return name
+
+
+@transaction.atomic
+def statutory_service_add(*, code: str, name: str, days: int) -> StatutoryService:
+    code = (code or "").strip().upper()
+    if not CODE.match(code):
+        raise DomainError(
+            "invalid", "코드는 영문 대문자·숫자·-·_ 2~40자로 적어 주세요 (예: ST-PASSPORT).", field="code"
+        )
+    name = _check(name, days)
+    if StatutoryService.objects.filter(code=code).exists():
+        raise DomainError("duplicate", f"코드 {code}는 이미 민원처리기준표에 있습니다.", field="code")
+    return StatutoryService.objects.create(code=code, name=name, days=int(days))
+
+
+@transaction.atomic
+def statutory_service_change(*, service_id: int, name: str, days: int, is_active: bool) -> StatutoryService:
+    service = StatutoryService.objects.select_for_update().filter(pk=service_id).first()
+    if service is None:
+        raise DomainError("not_found", "민원처리기준표에 없는 사무입니다.", status=404)
+    service.name = _check(name, days)
+    service.days = int(days)
+    service.is_active = bool(is_active)
+    service.save(update_fields=["name", "days", "is_active", "updated_at"])
+    return service
