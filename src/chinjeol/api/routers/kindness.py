@@ -1,29 +1,34 @@
+"""친절평가 API: department ranking, a person's score with every entry behind it, batch registration."""
+
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
-from chinjeol.core.periods import Period
-from chinjeol.core.roles import Role
+from chinjeol.core.privacy import personal_access_log
 from chinjeol.kindness import queries, services
-from chinjeol.organization.models import Staff
+from chinjeol.kindness.rules import HALF, Period
+from chinjeol.kindness.sources import source_name
 
 router = Router(tags=["친절평가"])
 
 
 class PeriodQuery(Schema):
-    period: str | None = Field(None, description="2026-11 (월), 2026-H2 (반기), 2026 (연). 없으면 이번 반기")
+    period: str | None = Field(
+        None,
+        description="기간: 2026-11 (월), 2026-H2 (반기), 2026 (연). 없으면 이번 반기",
+        examples=["2026-H2"],
+    )
 
 
 def _period(text: str | None) -> Period:
     if not text:
-        return Period.containing(timezone.localdate(), "half")
+        return Period.containing(timezone.localdate(), HALF)
     try:
         return Period.parse(text)
     except ValueError as error:
@@ -31,175 +36,205 @@ def _period(text: str | None) -> Period:
 
 
 class DepartmentScoreOut(Schema):
-    id: int
-    name: str
-    score: Decimal | None
-    signal: str
-    rank: int | None
-    members: int
+    id: int = Field(..., description="부서 ID")
+    name: str = Field(..., description="부서명")
+    score: Decimal | None = Field(..., description="부서 점수 (구성원 평균 − 부서 감점, 0~100)")
+    signal: str | None = Field(..., description="신호등: blue, green, yellow, orange, red")
+    rank: int | None = Field(..., description="기관 안 순위 (같은 점수는 같은 순위)")
+    members: int = Field(..., description="평가 인원")
+    deduction: Decimal = Field(..., description="적용한 부서 감점")
+    published: bool = Field(..., description="공표된 결과이면 true")
 
 
-@router.get("/departments", response=list[DepartmentScoreOut], summary="부서별 친절 점수·신호등·순위")
-def departments(request, q: Query[PeriodQuery]):
-    if not has_role(request.auth, Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER):
+@router.get(
+    "/departments",
+    response=list[DepartmentScoreOut],
+    summary="부서별 친절 점수·신호등·순위",
+    description="고객만족 담당관·감사·부서장·CS리더는 현재 장부로 계산한 결과를, 공표된 기간은 공표 결과를 받습니다. "
+    "`live=true`이면 공표된 기간도 현재 장부로 계산합니다. 직원은 공표된 기간의 결과만 받습니다.",
+)
+def departments(request, q: Query[PeriodQuery], live: bool = False):
+    period = _period(q.period)
+    if has_role(request.auth, *queries.RANKING_ROLES):
+        board = queries.organisation_board(period, live=live, individuals=False)
+    elif has_role(request.auth, *services.REGISTER_ROLES) or not request.auth.staff_id:
         raise PermissionDenied("부서 순위를 볼 권한이 없습니다.")
+    else:
+        board = queries.organisation_board(period, individuals=False)
+        if board.snapshot is None:
+            raise PermissionDenied(f"{period.label_ko} 부서 순위는 아직 공표되지 않았습니다.")
     return [
         {
-            "id": r["id"],
-            "name": r["name"],
-            "score": r["score"],
-            "signal": r["signal"].value,
-            "rank": r["rank"],
-            "members": r["members"],
+            "id": r.id,
+            "name": r.name,
+            "score": r.score,
+            "signal": r.signal,
+            "rank": r.rank,
+            "members": r.members,
+            "deduction": r.deduction,
+            "published": board.snapshot is not None,
         }
-        for r in queries.department_ranking(_period(q.period))
+        for r in board.departments
     ]
 
 
 class ItemOut(Schema):
-    code: str
-    name: str
-    contribution: Decimal
-    department_average: Decimal | None
+    code: str = Field(..., description="항목 코드")
+    name: str = Field(..., description="항목 이름")
+    total: Decimal = Field(..., description="이 기간 기록 합계")
+    contribution: Decimal = Field(..., description="점수에 반영된 점수 (가중치·상한 적용)")
+    cap: Decimal | None = Field(..., description="기간 상한")
+    department_average: Decimal | None = Field(..., description="부서 평균 반영 점수")
 
 
 class EntryOut(Schema):
     id: int
-    item: str
+    item: str = Field(..., description="항목 코드")
     points: Decimal
     occurred_at: datetime
-    source_type: str
+    source_type: str = Field(
+        ..., description="근거 유형 (inspection, upload, api, kindness_report, happy_call …)"
+    )
+    source_name: str = Field(..., description="근거 유형 이름")
     source_id: str
     source_label: str
     note: str
+    reverses: int | None = Field(None, description="정정 기록이면 정정한 기록의 ID")
+    reversed: bool = Field(False, description="정정된 기록이면 true")
 
 
 class StaffScoreOut(Schema):
     staff_id: int
     name: str
+    department: str
     period: str
-    score: Decimal
-    signal: str
+    score: Decimal = Field(..., description="친절 점수 0~100")
+    signal: str = Field(..., description="신호등")
+    weakest: str | None = Field(None, description="부서 평균보다 가장 뒤처진 항목 코드")
     items: list[ItemOut]
     entries: list[EntryOut]
 
 
-@router.get("/staff/{staff_id}", response=StaffScoreOut, summary="직원의 친절 점수와 근거")
+@router.get(
+    "/staff/{staff_id}",
+    response=StaffScoreOut,
+    summary="직원의 친절 점수와 근거 기록",
+    description="본인, 담당 부서의 부서장·CS리더, 고객만족 담당관·감사만 볼 수 있습니다.",
+)
 def staff(request, staff_id: int, q: Query[PeriodQuery]):
     person = queries.get_staff_for_user(request.auth, staff_id)
     period = _period(q.period)
+    if request.auth.staff_id != person.pk:
+        personal_access_log(
+            request,
+            action="api",
+            subject_type="staff_kindness",
+            subject_id=str(person.pk),
+            subject_label=f"{person.name} ({person.employee_no})",
+            fields="친절 점수·마일리지 기록",
+        )
     data = queries.staff_breakdown(person, period)
     return {
         "staff_id": person.pk,
         "name": person.name,
+        "department": person.department.name,
         "period": str(period),
-        "score": data["score"],
-        "signal": data["signal"].value,
-        "items": data["items"],
+        "score": data.score,
+        "signal": data.signal.value,
+        "weakest": data.weakest.code if data.weakest else None,
+        "items": [
+            {
+                "code": i.code,
+                "name": i.name,
+                "total": i.total,
+                "contribution": i.contribution,
+                "cap": i.cap,
+                "department_average": i.department_average,
+            }
+            for i in data.items
+        ],
         "entries": [
             {
                 "id": e.pk,
                 "item": e.item.code,
                 "points": e.points,
-                "occurred_at": e.occurred_at,
+                "occurred_at": timezone.localtime(e.occurred_at),
                 "source_type": e.source_type,
+                "source_name": source_name(e.source_type),
                 "source_id": e.source_id,
                 "source_label": e.source_label,
                 "note": e.note,
+                "reverses": e.reverses_id,
+                "reversed": e.pk in data.reversed_ids,
             }
-            for e in data["entries"]
+            for e in data.entries
         ],
     }
 
 
 class EntryIn(Schema):
-    employee_no: str = Field(..., description="사번")
-    item: str = Field(..., description="phone|survey|praise|unkind|smile|training")
-    occurred_at: datetime
-    points: Decimal | None = Field(None, description="없으면 항목 기준 점수")
-    note: str = ""
+    employee_no: str | int | None = Field(None, description="사번")
+    item: str | None = Field(
+        None, description="항목 코드(phone, survey, praise, unkind, smile, training) 또는 이름"
+    )
+    occurred_at: str | None = Field(
+        None, description="일시 (ISO 8601, 예: 2026-11-02T10:00:00+09:00) 또는 날짜 (2026-11-02, 정오로 기록)"
+    )
+    points: str | float | int | None = Field(None, description="점수. 없으면 항목의 건당 점수")
+    note: str | None = Field("", description="비고 (직원이 근거로 봅니다)")
+    source_id: str | None = Field(
+        None, description="연계 시스템의 결과 ID. 주면 같은 ID를 다시 보내도 두 번 등록되지 않습니다."
+    )
 
 
 class BatchIn(Schema):
-    entries: list[EntryIn] = Field(..., min_length=1, max_length=5000)
+    entries: list[EntryIn] = Field(..., description=f"등록할 결과 (한 번에 {services.MAX_ROWS:,}건까지)")
 
 
 class BatchOut(Schema):
-    created: list[int]
+    created: list[int] = Field(..., description="새로 만든 기록 ID (보낸 순서)")
+    existing: list[int] = Field(..., description="같은 source_id로 이미 있던 기록 ID")
+
+
+class RowErrorOut(Schema):
+    row: int = Field(..., description="entries 안의 순번 (1부터)")
+    field: str
+    message: str
+
+
+class BatchErrorOut(Schema):
+    code: str
+    message: str
+    field: str | None = None
+    errors: list[RowErrorOut]
 
 
 @router.post(
-    "/entries", response={201: BatchOut, 422: dict}, summary="점검 결과 일괄 등록 (하나라도 틀리면 전부 거부)"
+    "/entries",
+    response={201: BatchOut, 422: BatchErrorOut},
+    summary="점검 결과 일괄 등록 (하나라도 틀리면 전부 거부)",
+    description="부서 CS리더는 담당 부서 직원만, 외부 평가기관은 phone·training 항목만, 고객만족 담당관은 모두 등록합니다. "
+    "틀린 행이 있으면 422와 행별 오류 {row, field, message}를 돌려주고 아무것도 등록하지 않습니다.",
 )
 def entries(request, payload: BatchIn):
-    if not has_role(request.auth, Role.CS_LEADER, Role.EVALUATOR, Role.CS_OFFICER):
+    if not has_role(request.auth, *services.REGISTER_ROLES):
         raise PermissionDenied("점검 결과를 등록할 권한이 없습니다.")
-    staff = {
-        s.employee_no: s
-        for s in Staff.objects.active().filter(employee_no__in=[e.employee_no for e in payload.entries])
-    }
-    errors = []
-    for index, entry in enumerate(payload.entries, start=1):
-        person = staff.get(entry.employee_no)
-        if person is None:
-            errors.append(
-                {
-                    "row": index,
-                    "field": "employee_no",
-                    "message": f"재직 중인 직원의 사번이 아닙니다: {entry.employee_no}",
-                }
-            )
-            continue
-        if timezone.is_naive(entry.occurred_at):
-            errors.append(
-                {"row": index, "field": "occurred_at", "message": "시간대를 넣어 주세요 (예: +09:00)."}
-            )
-        try:
-            services.check_can_register(request.auth, person, entry.item)
-        except DomainError as error:
-            errors.append({"row": index, "field": "item", "message": error.message})
-    if errors:
-        return Status(
-            422,
-            {
-                "code": "invalid_rows",
-                "message": f"{len(errors)}개 행에 오류가 있어 아무것도 등록하지 않았습니다.",
-                "field": None,
-                "errors": errors,
-            },
+    rows = [
+        services.EntryRow(
+            row=index,
+            employee_no=e.employee_no,
+            item=e.item,
+            occurred_at=e.occurred_at,
+            points=e.points,
+            note=e.note or "",
+            source_id=e.source_id or "",
         )
-    created = []
+        for index, e in enumerate(payload.entries, start=1)
+    ]
     try:
-        with transaction.atomic():
-            for index, entry in enumerate(payload.entries, start=1):
-                try:
-                    created.append(
-                        services.inspection_register(
-                            staff_id=staff[entry.employee_no].pk,
-                            item_code=entry.item,
-                            occurred_at=entry.occurred_at,
-                            note=entry.note,
-                            by=request.auth,
-                            points=entry.points,
-                        ).pk
-                    )
-                except DomainError as error:
-                    raise _RowError(index, error) from None
-    except _RowError as failure:
-        return Status(
-            422,
-            {
-                "code": "invalid_rows",
-                "message": "오류가 있어 아무것도 등록하지 않았습니다.",
-                "field": None,
-                "errors": [
-                    {"row": failure.row, "field": failure.error.field, "message": failure.error.message}
-                ],
-            },
+        result = services.entries_import(
+            rows=rows, by=request.auth, now=timezone.now(), source_type="api", label="연계"
         )
-    return Status(201, {"created": created})
-
-
-class _RowError(Exception):
-    def __init__(self, row: int, error: DomainError):
-        self.row, self.error = row, error
+    except services.EntriesInvalid as invalid:
+        return Status(422, invalid.as_dict())
+    return Status(201, {"created": result.created, "existing": result.existing})

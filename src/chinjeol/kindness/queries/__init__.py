@@ -1,0 +1,70 @@
+"""Reads of the kindness evaluation shared by pages, the API, reports and publishing."""
+
+from .access import (
+    BOARD_ROLES,
+    ORG_ROLES,
+    RANKING_ROLES,
+    board_scope,
+    can_view_staff,
+    get_department_for_user,
+    get_staff_for_user,
+)
+from .boards import Board, DepartmentBoard, DepartmentRow, MemberRow, department_board, organisation_board
+from .config import (
+    Config,
+    clear_cache,
+    config_at,
+    config_for_period,
+    item_history,
+    period_bounds,
+    settings_history,
+)
+from .personal import Breakdown, ItemLine, TrendPoint, monthly_trend, staff_breakdown
+from .scores import (
+    DepartmentResult,
+    PeriodResults,
+    StaffResult,
+    clear_memo,
+    compute_period,
+    department_deductions,
+    item_totals,
+    period_results,
+    score_people,
+)
+
+__all__ = [
+    "BOARD_ROLES",
+    "ORG_ROLES",
+    "RANKING_ROLES",
+    "Board",
+    "Breakdown",
+    "Config",
+    "DepartmentBoard",
+    "DepartmentResult",
+    "DepartmentRow",
+    "ItemLine",
+    "MemberRow",
+    "PeriodResults",
+    "StaffResult",
+    "TrendPoint",
+    "board_scope",
+    "can_view_staff",
+    "clear_cache",
+    "clear_memo",
+    "compute_period",
+    "config_at",
+    "config_for_period",
+    "department_board",
+    "department_deductions",
+    "get_department_for_user",
+    "get_staff_for_user",
+    "item_history",
+    "item_totals",
+    "monthly_trend",
+    "organisation_board",
+    "period_bounds",
+    "period_results",
+    "score_people",
+    "settings_history",
+    "staff_breakdown",
+]

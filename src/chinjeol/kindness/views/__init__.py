@@ -1,0 +1,1 @@
+"""Pages of the kindness evaluation; thin: parse, authorise, call a query or service, render."""
