@@ -162,3 +162,45 @@ def test_message_log_for_officer_only(client_for, make_case, org):
     make_case()
     assert client_for(org.clerk).get(reverse("cases:messages")).status_code == 403
     assert "접수 안내" in client_for(org.officer).get(reverse("cases:messages")).content.decode()
+
+
+@pytest.mark.django_db
+def test_overdue_queue_pages_in_deadline_order_through_the_open_deadline_index(client_for, make_case, org):
+    from django.core.paginator import Paginator
+    from django.db import connection
+    from django.utils import timezone
+
+    from chinjeol.cases import queries
+    from tests.factories import at
+
+    for day in (3, 1, 4, 1, 5, 9, 2, 6):
+        make_case(now=at(2026, 10, day, 10), title=f"{day}일 민원")
+    closed = make_case(now=at(2026, 10, 7, 10))
+    Case.objects.filter(pk=closed.pk).update(status=Case.Status.CLOSED)
+    now = timezone.now()
+    plain = list(queries.queue(org.officer, "overdue", now).values_list("id", flat=True))
+    assert len(plain) == 8 and closed.pk not in plain
+    paged = Paginator(queries.DeadlineQueue(queries.queue(org.officer, "overdue", now)), 3)
+    assert paged.count == 8
+    assert [c.pk for n in paged.page_range for c in paged.page(n)] == plain
+    if connection.vendor == "sqlite":
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries_run:
+            assert len(list(paged.page(2))) == 3
+        # the ids through the index, then the cases by id: no fallback to the plain query
+        assert len(queries_run) == 2 and "INDEXED BY case_open_due" in queries_run[0]["sql"]
+    page = client_for(org.officer).get(reverse("cases:queue") + "?queue=overdue&page=2")
+    assert page.status_code == 200 and "4일 민원" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_praise_case_page_links_to_the_report_centre(client_for, make_case, org):
+    case = make_case(kind="praise", title="친절한 안내에 감사드립니다")
+    officer = client_for(org.officer).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert reverse("community:report_from_case", args=[case.pk]) in officer
+    head = client_for(org.head).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert reverse("community:report_from_case", args=[case.pk]) not in head
+    plain = make_case(kind="inquiry")
+    page = client_for(org.officer).get(reverse("cases:detail", args=[plain.pk])).content.decode()
+    assert "신고센터로 보내기" not in page

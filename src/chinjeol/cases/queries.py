@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import OperationalError, connection
 from django.db.models import QuerySet
 
 from chinjeol.charter import queries as charter_queries
@@ -11,7 +12,7 @@ from chinjeol.core.access import has_role, roles_of, scoped_department_ids
 from chinjeol.core.errors import NotFound, PermissionDenied
 from chinjeol.core.roles import Role
 
-from .models import Case
+from .models import OPEN_VALUES, Case
 
 CASE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
 HANDLER_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -98,3 +99,47 @@ def queue(user, name: str, now: datetime) -> QuerySet[Case]:
     if name == "overdue":
         return qs.overdue(now).order_by("due_at", "id")
     return qs.order_by("-received_at", "-id")
+
+
+class DeadlineQueue:
+    """An open-case queue in deadline order that `Paginator` pages.
+
+    SQLite's planner sorts every matching row through the status index instead of walking the partial
+    index of open deadlines (`case_open_due`), which takes a third of a second with 200,000 open cases.
+    On SQLite the page's ids are read through that index (its condition written out literally, since
+    SQLite matches a partial index only against literal terms), then the cases are fetched by id.
+    Elsewhere, or if SQLite cannot use the index for this query, it is the plain query."""
+
+    INDEX = "case_open_due"
+
+    def __init__(self, cases: QuerySet[Case]):
+        self.cases = cases
+
+    def count(self) -> int:
+        return self.cases.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        if connection.vendor != "sqlite":
+            return list(self.cases[key])
+        statuses = ", ".join(f"'{value}'" for value in OPEN_VALUES)
+        table = connection.ops.quote_name(Case._meta.db_table)
+        ids_query = (
+            self.cases.extra(where=[f"{table}.{connection.ops.quote_name('status')} IN ({statuses})"])  # noqa: S610 - constants only
+            .values_list("id", flat=True)
+            .order_by("due_at", "id")[key]
+        )
+        sql, params = ids_query.query.sql_with_params()
+        hinted = sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {self.INDEX}", 1)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(hinted, params)
+                ids = [row[0] for row in cursor.fetchall()]
+        except OperationalError:
+            return list(self.cases[key])
+        found = self.cases.order_by().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]

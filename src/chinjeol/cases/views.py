@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chinjeol.core.access import role_required
+from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log, request_ip
 from chinjeol.core.roles import Role
@@ -46,6 +46,8 @@ def queue(request):
     status = request.GET.get("status", "")
     if status in Case.Status.values:
         cases = cases.filter(status=status)
+    if name in ("overdue", "due_soon"):
+        cases = queries.DeadlineQueue(cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -104,6 +106,11 @@ def detail(request, pk: int):
         "withdraw_form": forms.WithdrawForm(),
         "happy_call": HappyCallAnswer.objects.filter(case=case).first(),
     }
+    if case.kind in (Case.Kind.PRAISE, Case.Kind.UNKIND):
+        from chinjeol.community.models import Report
+
+        context["community_report"] = Report.objects.filter(case=case).only("pk", "receipt_no", "status").first()
+        context["can_open_report"] = has_role(request.user, Role.CS_OFFICER)
     return render(request, "cases/detail.html", context)
 
 
