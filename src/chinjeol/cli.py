@@ -108,12 +108,16 @@ def cmd_serve(args) -> int:
     return _run_together(commands)
 
 
-PERIODIC_TASKS = ("chinjeol.cases.tasks.check_compensation", "chinjeol.cases.tasks.check_reminders")
+PERIODIC_TASKS = (
+    "chinjeol.cases.tasks.check_compensation",
+    "chinjeol.cases.tasks.check_reminders",
+    "chinjeol.reports.tasks.refresh_compliance_tallies",
+)
 
 
 def _schedule_periodic(every_seconds: float) -> None:
-    """Enqueue the periodic checks (compensation, deadline reminders) every few minutes; the checks
-    are idempotent, so several workers doing this at once is harmless."""
+    """Enqueue the periodic checks (compensation, deadline reminders, stored compliance figures) every few
+    minutes; the checks are idempotent, so several workers doing this at once is harmless."""
     import threading
     from importlib import import_module
 

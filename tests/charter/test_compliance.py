@@ -381,3 +381,20 @@ def test_compliance_query_uses_the_judged_at_index_on_sqlite(population):
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "case_judged_at" in plan, plan
+
+
+@pytest.mark.django_db
+def test_the_periodic_refresh_stores_every_finished_day_once(population):
+    from datetime import date
+
+    from chinjeol.charter.compliance import tallies
+    from chinjeol.core.periods import Period
+    from chinjeol.reports.models import ComplianceDay
+    from chinjeol.reports.tasks import refresh_compliance_tallies
+
+    now = population  # 2026-11-20 15:00
+    assert tallies.tallies_refresh(now) == (date(2026, 11, 20) - date(2025, 1, 1)).days
+    assert min(ComplianceDay.objects.values_list("day", flat=True)) == date(2025, 1, 1)
+    assert tallies.tallies_refresh(now) == 0
+    assert tallies.period_tallies(Period.parse("2026"), now) == _pure(Period.parse("2026"), now)
+    assert refresh_compliance_tallies.func() >= 0

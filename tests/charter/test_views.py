@@ -321,3 +321,11 @@ def test_period_options_are_recent_first():
         and "2026" in options
         and "2026-11" in options
     )
+
+
+@pytest.mark.django_db
+def test_old_report_addresses_redirect_to_the_reports_pages(client):
+    assert client.get("/charter/reports/")["Location"] == reverse("reports:charter_list")
+    response = client.get("/charter/reports/2026-H1/pdf/")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("reports:charter_report_pdf", args=["2026-H1"])

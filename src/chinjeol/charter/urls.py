@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -13,4 +14,14 @@ urlpatterns = [
     path("compliance/", views.compliance_page, name="compliance"),
     path("compliance/cases/", views.compliance_cases, name="compliance_cases"),
     path("compliance/recount/", views.compliance_recount, name="compliance_recount"),
+    # The published reports used to live here; links already on agency homepages keep working.
+    path("reports/", RedirectView.as_view(pattern_name="reports:charter_list", permanent=True)),
+    path(
+        "reports/<str:period>/",
+        RedirectView.as_view(pattern_name="reports:charter_report", permanent=True),
+    ),
+    path(
+        "reports/<str:period>/pdf/",
+        RedirectView.as_view(pattern_name="reports:charter_report_pdf", permanent=True),
+    ),
 ]

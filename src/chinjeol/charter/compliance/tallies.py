@@ -194,3 +194,17 @@ def tallies_reset() -> None:
     """Forget every stored day; they are aggregated again from the cases when next read."""
     if enabled():
         _drop(None)
+
+
+def tallies_refresh(now: datetime) -> int:
+    """Store every finished day of this year and the last one that is not stored yet (after dropping the
+    days changed cases fall in), so that compliance pages and reports read stored figures from their
+    first view. Returns the number of days stored now."""
+    if not enabled():
+        return 0
+    ComplianceDay, _, _ = _models()
+    first = date(day_of(now).year - 1, 1, 1)
+    end = first_unfinished_day(now)
+    before = ComplianceDay.objects.count()
+    ensure_stored(first, end, now)
+    return ComplianceDay.objects.count() - before
