@@ -66,3 +66,19 @@ def test_demo_accounts_log_in_with_their_roles():
         user = User.objects.get(username=username)
         assert user.check_password(DEMO_PASSWORD)
         assert primary_role(user) == role
+
+
+@pytest.mark.django_db
+def test_demo_has_published_the_last_half_years_charter_report(client):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from chinjeol.core.periods import Period
+    from chinjeol.reports.models import ComplianceReport
+
+    demo_load(scale=SCALE)
+    half = Period.containing(timezone.localdate(), "half").previous()
+    report = ComplianceReport.objects.get()
+    assert report.period == str(half) and report.snapshot["total"]["judged"] > 0
+    page = client.get(reverse("reports:charter_report", args=[report.period]))
+    assert page.status_code == 200 and "개선" in page.content.decode()
