@@ -41,6 +41,11 @@ def _prepare_static() -> None:
         call_command("collectstatic", "--noinput", verbosity=0)
 
 
+# Web server processes × threads: on a small machine one process per core, a few threads each so that a
+# request waiting on the database (a commit) leaves the core to another.
+DEMO_WORKERS, DEMO_THREADS = 2, 4
+
+
 def _gunicorn_cmd(host: str, port: int, workers: int, threads: int) -> list[str]:
     return [
         sys.executable,
@@ -166,7 +171,7 @@ def cmd_demo(args) -> int:
     print("멈추려면 Ctrl-C를 누르세요.", flush=True)
     if args.no_serve:
         return 0
-    return _run_together([_gunicorn_cmd(args.host, args.port, 2, 4), _worker_cmd()])
+    return _run_together([_gunicorn_cmd(args.host, args.port, DEMO_WORKERS, DEMO_THREADS), _worker_cmd()])
 
 
 def cmd_createadmin(args) -> int:
@@ -267,8 +272,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="운영 서버(gunicorn)를 시작합니다")
     p.add_argument("--host", default=os.environ.get("CHINJEOL_HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("CHINJEOL_PORT", "8000")))
-    p.add_argument("--workers", type=int, default=int(os.environ.get("CHINJEOL_WORKERS", "2")))
-    p.add_argument("--threads", type=int, default=int(os.environ.get("CHINJEOL_THREADS", "4")))
+    p.add_argument("--workers", type=int, default=int(os.environ.get("CHINJEOL_WORKERS", DEMO_WORKERS)))
+    p.add_argument("--threads", type=int, default=int(os.environ.get("CHINJEOL_THREADS", DEMO_THREADS)))
     p.add_argument("--with-worker", action="store_true", help="백그라운드 작업자도 함께 시작합니다")
     p.set_defaults(func=cmd_serve)
 

@@ -76,3 +76,77 @@ def test_get_and_list_scoped(client, org):
     assert client.get("/api/v1/cases", **bearer(org.clerk)).json()["total"] == 0
     data = client.get("/api/v1/cases", {"channel": "epeople"}, **bearer(org.auditor)).json()
     assert data["total"] == 1
+
+
+def _queries_on(ctx, table: str) -> list[str]:
+    return [q["sql"] for q in ctx.captured_queries if f'"{table}"' in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_intake_reads_token_and_department_from_process_caches(client, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chinjeol.cases.models import RoutingRule
+
+    RoutingRule.objects.create(keyword="소음", department=org.tax, priority=1)
+    headers = bearer(org.officer)
+    client.post("/api/v1/cases", PAYLOAD, content_type="application/json", **headers)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post("/api/v1/cases", PAYLOAD, content_type="application/json", **headers)
+    assert response.status_code == 201
+    assert response.json()["department"] == org.tax.pk and response.json()["department_name"] == "세무과"
+    assert not _queries_on(ctx, "core_apitoken") and not _queries_on(ctx, "core_roleassignment")
+    assert not _queries_on(ctx, "organization_department")
+
+
+@pytest.mark.django_db
+def test_revoked_token_refused_once_the_cached_entry_expires(client, org, monkeypatch):
+    from chinjeol.api import auth
+
+    token, raw = ApiToken.issue(org.officer)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    assert client.get("/api/v1/cases", **headers).status_code == 200
+    token.revoked_at = token.created_at
+    token.save()
+    assert client.get("/api/v1/cases", **headers).status_code == 200  # within TOKEN_CACHE_SECONDS
+    monkeypatch.setattr(auth, "TOKEN_CACHE_SECONDS", 0)
+    assert client.get("/api/v1/cases", **headers).status_code == 401
+
+
+@pytest.mark.django_db
+def test_cached_token_gives_each_request_its_own_user(org):
+    from django.test import RequestFactory
+
+    from chinjeol.api.auth import BearerToken
+    from chinjeol.core.access import roles_of
+    from chinjeol.core.roles import Role
+
+    token, raw = ApiToken.issue(org.clerk)
+    first, second = RequestFactory().get("/"), RequestFactory().get("/")
+    one = BearerToken().authenticate(first, raw)
+    one.first_name = "바뀐이름"
+    one.staff.name = "바뀐직원"
+    roles_of(one)[Role.STAFF].add(999)
+    two = BearerToken().authenticate(second, raw)
+    assert two.pk == one.pk == org.clerk.pk and two is not one and second.user is two
+    assert two.first_name != "바뀐이름" and two.staff.name == "김민원"
+    assert roles_of(two) == {Role.STAFF: {org.team.pk}}
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+@pytest.mark.django_db
+def test_last_used_is_written_at_most_once_a_minute(org):
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from chinjeol.api.auth import BearerToken
+
+    _token, raw = ApiToken.issue(org.clerk)
+    BearerToken().authenticate(RequestFactory().get("/"), raw)
+    with CaptureQueriesContext(connection) as ctx:
+        for _ in range(3):
+            BearerToken().authenticate(RequestFactory().get("/"), raw)
+    assert not ctx.captured_queries

@@ -1,7 +1,7 @@
 import pytest
 
 from chinjeol.cases import services
-from chinjeol.cases.models import Case, CaseEvent, RoutingRule
+from chinjeol.cases.models import Case, CaseEvent, ReceiptCounter, RoutingRule
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.core.errors import DomainError
 from chinjeol.notify.models import Message
@@ -180,3 +180,128 @@ def test_reminders_once_per_deadline(make_case, org):
     services.case_assign(case_id=case.pk, staff_id=org.clerk.staff.pk, by=org.head, now=at(2026, 11, 23, 11))
     assert services.reminders_check(now=at(2026, 11, 23, 11)) == 1
     assert services.reminders_check(now=at(2026, 11, 23, 11, 30)) == 0
+
+
+def _row(model, pk, *skip):
+    row = model.objects.filter(pk=pk).values().get()
+    for name in ("id", *skip):
+        row.pop(name)
+    return row
+
+
+@pytest.mark.django_db
+def test_intake_writes_the_same_rows_as_the_orm(org, monkeypatch):
+    """case_register inserts the case and its event without the ORM's compiler; the rows are the ORM's."""
+    from django.db.models.query import QuerySet
+    from django.db.models.signals import pre_save
+
+    def intake():
+        return services.CaseIntake(
+            channel="phone",  # no notice: the raw path is the only insert
+            kind="suggestion",
+            title="공원 벤치 설치 제안 010-2222-3333",
+            body="산책로에 벤치를 더 놓아 주세요. 메일 hong@example.com",
+            customer_name=" 홍길동 ",
+            customer_phone="01012345678",
+            customer_email="hong@example.com",
+            department_id=org.civil.pk,
+        )
+
+    def no_orm_insert(*args, **kwargs):
+        raise AssertionError("ORM insert on the intake path")
+
+    ReceiptCounter.objects.create(year=2026)  # the year's first receipt creates it through the ORM
+    with monkeypatch.context() as m:
+        m.setattr(QuerySet, "_insert", no_orm_insert)
+        raw = services.case_register(intake=intake(), by=org.officer, now=at(2026, 11, 23, 10))
+
+    def listener(**kwargs):
+        pass
+
+    pre_save.connect(listener, sender=Case)  # a save signal sends _insert through Model.save()
+    pre_save.connect(listener, sender=CaseEvent)
+    try:
+        orm = services.case_register(intake=intake(), by=org.officer, now=at(2026, 11, 23, 10))
+    finally:
+        pre_save.disconnect(listener, sender=Case)
+        pre_save.disconnect(listener, sender=CaseEvent)
+
+    assert (raw.receipt_no, orm.receipt_no) == ("2026-0000001", "2026-0000002")
+    skip = ("receipt_no", "created_at", "updated_at")
+    assert _row(Case, raw.pk, *skip) == _row(Case, orm.pk, *skip)
+    assert _row(CaseEvent, raw.events.get().pk, "case_id") == _row(CaseEvent, orm.events.get().pk, "case_id")
+    stored = Case.objects.get(pk=raw.pk)
+    assert stored.created_by == org.officer and stored.promise_version is None
+    assert stored.created_at == raw.created_at and stored.updated_at == raw.updated_at
+    assert raw.created_at.tzinfo is not None and raw.created_at <= raw.updated_at
+    # the returned case is a saved instance, as Case.objects.create() returns it
+    assert not raw._state.adding and raw._state.db == "default"
+    assert [(f.name, getattr(raw, f.attname)) for f in Case._meta.concrete_fields] == [
+        (f.name, getattr(stored, f.attname)) for f in Case._meta.concrete_fields
+    ]
+
+
+@pytest.mark.django_db
+def test_intake_with_notice_and_promise_rows(make_case, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case()
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.promise_version_id == case.promise_version_id is not None
+    assert stored.due_at == case.due_at and stored.deadline_rule == case.deadline_rule
+    assert stored.title == case.title and stored.body == case.body and "010-****-5678" in stored.body
+    event = stored.events.get()
+    assert (event.kind, event.from_status, event.to_status, event.note) == (
+        "received",
+        "",
+        "received",
+        "홈페이지 접수",
+    )
+    notice = Message.objects.get(case=case, kind="received")
+    assert case.receipt_no in notice.subject and notice.status == Message.Status.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_receipt_numbers_unique_under_concurrent_intake(org):
+    """Eight threads register at once: every receipt number is issued once, without gaps."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "메모리 위 SQLite 시험 DB는 연결이 하나뿐입니다 (쓰기 대기열은 tests/core/test_sqlite_queue.py)"
+        )
+    from django.db import connections
+
+    errors: list[BaseException] = []
+    numbers: list[str] = []
+    lock = threading.Lock()
+
+    def register(n: int) -> None:
+        try:
+            for i in range(5):
+                case = services.case_register(
+                    intake=services.CaseIntake(
+                        channel="phone",
+                        kind="inquiry",
+                        title=f"문의 {n}-{i}",
+                        body="문의합니다.",
+                        customer_name="홍길동",
+                    ),
+                    now=at(2026, 11, 23, 10),
+                )
+                with lock:
+                    numbers.append(case.receipt_no)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert sorted(numbers) == [f"2026-{n:07d}" for n in range(1, 41)]
+    assert Case.objects.count() == 40 == CaseEvent.objects.count()

@@ -123,3 +123,17 @@ def test_provider_refusal_is_recorded_and_retried(provider, monkeypatch):
 def test_sms_adapter_needs_configuration():
     with pytest.raises(DeliveryError, match="설정"):
         NhnCloudSms(url="http://127.0.0.1", app_key="", secret_key="", sender="")
+
+
+@pytest.mark.django_db
+def test_with_the_database_task_backend_a_message_and_its_task_commit_together(settings):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with transaction.atomic():
+        message = queue()
+        task = DBTaskResult.objects.get()  # written inside the transaction, before commit
+        assert task.args_kwargs["kwargs"] == {"message_id": message.pk}
+        transaction.set_rollback(True)
+    assert not Message.objects.exists() and not DBTaskResult.objects.exists()

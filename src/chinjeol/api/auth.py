@@ -2,12 +2,66 @@
 
 from __future__ import annotations
 
+import copy
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
-from chinjeol.core.models import ApiToken
+from chinjeol.core.access import roles_of
+from chinjeol.core.memo import register_clear
+from chinjeol.core.models import ApiToken, User
 
+# A token's user and roles are read from the database at most once per this many seconds per process
+# (docs/decisions.md 13): a revoked token, a deactivated user or a changed role takes effect within it.
 TOKEN_CACHE_SECONDS = 30
+LAST_USED_RESOLUTION_SECONDS = 60
+_MAX_ENTRIES = 10_000
+
+
+@dataclass
+class _Entry:
+    loaded: float
+    token_id: int
+    user: User
+    roles: dict
+    last_used_at: datetime | None
+
+
+_lock = threading.Lock()
+_entries: dict[str, _Entry] = {}
+
+
+def token_cache_clear() -> None:
+    with _lock:
+        _entries.clear()
+
+
+register_clear(token_cache_clear)
+
+
+def _load(key_hash: str) -> _Entry | None:
+    api_token = (
+        ApiToken.objects.active().select_related("user", "user__staff").filter(key_hash=key_hash).first()
+    )
+    if api_token is None or not api_token.user.is_active:
+        return None
+    user = api_token.user
+    return _Entry(time.monotonic(), api_token.pk, user, roles_of(user), api_token.last_used_at)
+
+
+def _request_user(entry: _Entry) -> User:
+    """A copy per request, so nothing one request sets on its user leaks into another."""
+    user = copy.copy(entry.user)
+    staff = entry.user._state.fields_cache.get("staff")
+    if staff is not None:
+        user._state.fields_cache["staff"] = copy.copy(staff)
+    user._chinjeol_roles = {role: set(ids) for role, ids in entry.roles.items()}
+    user.__dict__.pop("_chinjeol_scope_cache", None)
+    return user
 
 
 class BearerToken(HttpBearer):
@@ -16,20 +70,23 @@ class BearerToken(HttpBearer):
     def authenticate(self, request, token):
         if not token:
             return None
-        try:
-            api_token = (
-                ApiToken.objects.active()
-                .select_related("user", "user__staff")
-                .get(key_hash=ApiToken.hash(token))
-            )
-        except ApiToken.DoesNotExist:
-            return None
-        user = api_token.user
-        if not user.is_active:
-            return None
+        key_hash = ApiToken.hash(token)
+        entry = _entries.get(key_hash)
+        if entry is None or time.monotonic() - entry.loaded >= TOKEN_CACHE_SECONDS:
+            entry = _load(key_hash)
+            with _lock:
+                if entry is None:
+                    _entries.pop(key_hash, None)
+                    return None
+                if len(_entries) >= _MAX_ENTRIES:
+                    _entries.clear()
+                _entries[key_hash] = entry
         now = timezone.now()
-        if api_token.last_used_at is None or (now - api_token.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+        last = entry.last_used_at
+        if last is None or (now - last).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
+            entry.last_used_at = now
+            ApiToken.objects.filter(pk=entry.token_id).update(last_used_at=now)
+        user = _request_user(entry)
         request.user = user
         return user
 

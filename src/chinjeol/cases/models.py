@@ -62,6 +62,7 @@ class Case(TimeStamped):
         blank=True,
         on_delete=models.PROTECT,
         related_name="cases",
+        db_index=False,  # case_dept_status_due and case_dept_received start with it
     )
     assignee = models.ForeignKey(
         "organization.Staff",
@@ -70,6 +71,7 @@ class Case(TimeStamped):
         blank=True,
         on_delete=models.PROTECT,
         related_name="cases",
+        db_index=False,  # case_assignee_status_due starts with it
     )
     status = models.CharField("상태", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField("접수 시각")
@@ -165,7 +167,13 @@ class CaseEvent(models.Model):
         HAPPY_CALL = "happy_call", "만족도 응답"
         COMPENSATION = "compensation", "보상 발생"
 
-    case = models.ForeignKey(Case, verbose_name="민원", on_delete=models.PROTECT, related_name="events")
+    case = models.ForeignKey(
+        Case,
+        verbose_name="민원",
+        on_delete=models.PROTECT,
+        related_name="events",
+        db_index=False,  # caseevent_case_at starts with it
+    )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     at = models.DateTimeField("시각")
     actor = models.ForeignKey(

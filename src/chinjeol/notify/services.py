@@ -1,4 +1,6 @@
-"""Queueing and sending messages. Every message is a row first; sending is a task run on commit."""
+"""Queueing and sending messages. Every message is a row first; sending is a task. With the database task
+backend the task row is written in the same transaction as the message, so a message is never left without its
+task; other backends (a broker outside the database) are handed the task once the transaction commits."""
 
 from __future__ import annotations
 
@@ -40,8 +42,19 @@ def message_queue(
         case=case,
         created_at=now,
     )
-    transaction.on_commit(lambda: _enqueue(message.pk))
+    if _tasks_in_database():
+        _enqueue(message.pk)
+    else:
+        transaction.on_commit(lambda: _enqueue(message.pk))
     return message
+
+
+def _tasks_in_database() -> bool:
+    from django_tasks import task_backends
+
+    from .tasks import send_message
+
+    return type(task_backends[send_message.backend]).__module__.startswith("django_tasks_db")
 
 
 def _enqueue(message_id: int) -> None:

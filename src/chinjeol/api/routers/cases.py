@@ -12,6 +12,7 @@ from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_name, mask_phone
+from chinjeol.organization.queries import active_department_names
 
 router = Router(tags=["민원"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -79,6 +80,17 @@ class CaseFilter(Schema):
     page_size: int = Field(50, ge=1, le=200)
 
 
+def _department_name(case: Case) -> str | None:
+    """From the loaded department, else the per-process names of active departments (no query on intake)."""
+    if case.department_id is None:
+        return None
+    if not Case.department.is_cached(case):
+        name = active_department_names().get(case.department_id)
+        if name is not None:
+            return name
+    return case.department.name
+
+
 def _out(case: Case, *, full_contact: bool) -> CaseOut:
     return CaseOut(
         id=case.pk,
@@ -90,7 +102,7 @@ def _out(case: Case, *, full_contact: bool) -> CaseOut:
         title=case.title,
         body=case.body,
         department=case.department_id,
-        department_name=case.department.name if case.department_id else None,
+        department_name=_department_name(case),
         assignee=case.assignee_id,
         received_at=case.received_at,
         due_at=case.due_at,
