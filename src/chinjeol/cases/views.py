@@ -109,7 +109,9 @@ def detail(request, pk: int):
     if case.kind in (Case.Kind.PRAISE, Case.Kind.UNKIND):
         from chinjeol.community.models import Report
 
-        context["community_report"] = Report.objects.filter(case=case).only("pk", "receipt_no", "status").first()
+        context["community_report"] = (
+            Report.objects.filter(case=case).only("pk", "receipt_no", "status").first()
+        )
         context["can_open_report"] = has_role(request.user, Role.CS_OFFICER)
     return render(request, "cases/detail.html", context)
 
