@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from chinjeol.core.models import TimeStamped
+from chinjeol.core.models import Revision, TimeStamped
 
 from .rules import CHANNEL_LABELS
 
@@ -43,7 +42,7 @@ class ServiceStandard(TimeStamped):
         return self.versions.filter(valid_from__lte=moment).order_by("-valid_from", "-version").first()
 
 
-class ServiceStandardVersion(models.Model):
+class ServiceStandardVersion(Revision):
     """A standard's target as it was from `valid_from`: a change is a new version, never an edit,
     so past judgements keep the promise they were judged by."""
 
@@ -62,17 +61,6 @@ class ServiceStandardVersion(models.Model):
     version = models.PositiveIntegerField("판")
     target = models.DecimalField("목표", max_digits=12, decimal_places=2)
     unit = models.CharField("단위", max_length=20, choices=Unit.choices)
-    valid_from = models.DateTimeField("적용 시작")
-    note = models.CharField("변경 사유", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="변경자",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("기록 시각", auto_now_add=True)
 
     class Meta:
         verbose_name = "이행표준 판"

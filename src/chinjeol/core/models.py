@@ -18,6 +18,26 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class Revision(models.Model):
+    """One version of configuration kept as data (a charter standard, an evaluation item, the score settings):
+    in force from `valid_from`, with why and by whom it was made. A change is a new row, never an edit."""
+
+    valid_from = models.DateTimeField("적용 시작")
+    note = models.CharField("변경 사유", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="변경자",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("기록 시각", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
 class User(AbstractUser):
     """A login. Officials are linked to their Staff record; external evaluators need not be."""
 

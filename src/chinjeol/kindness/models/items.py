@@ -5,10 +5,9 @@ from; the scores of a period use the versions in force at the period's end (or n
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from chinjeol.core.models import TimeStamped
+from chinjeol.core.models import Revision, TimeStamped
 
 
 class EvaluationItem(TimeStamped):
@@ -35,7 +34,7 @@ class EvaluationItem(TimeStamped):
         return self.name
 
 
-class EvaluationItemVersion(models.Model):
+class EvaluationItemVersion(Revision):
     """One version of an item's rule: points per event, cap per period, weight, in use or not."""
 
     item = models.ForeignKey(
@@ -50,17 +49,6 @@ class EvaluationItemVersion(models.Model):
     is_active = models.BooleanField(
         "사용", default=True, help_text="사용하지 않는 항목은 점수에 들어가지 않습니다."
     )
-    valid_from = models.DateTimeField("적용 시작")
-    note = models.CharField("변경 사유", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="변경자",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("기록 시각", auto_now_add=True)
 
     class Meta:
         verbose_name = "평가 항목 판"
@@ -72,7 +60,7 @@ class EvaluationItemVersion(models.Model):
         return f"{self.item.name} {self.version}판"
 
 
-class ScoreSettings(models.Model):
+class ScoreSettings(Revision):
     """Base score, traffic-light thresholds and department rules, versioned like the items."""
 
     version = models.PositiveIntegerField("판", unique=True)
@@ -86,17 +74,6 @@ class ScoreSettings(models.Model):
     )
     deduction_cap = models.DecimalField("반기 부서 감점 상한", max_digits=5, decimal_places=2, default=10)
     min_members = models.PositiveSmallIntegerField("보정 기준 인원", default=3)
-    valid_from = models.DateTimeField("적용 시작")
-    note = models.CharField("변경 사유", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="변경자",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("기록 시각", auto_now_add=True)
 
     class Meta:
         verbose_name = "점수 기준"
