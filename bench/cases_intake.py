@@ -111,9 +111,9 @@ def serve(env: dict, port: int, workers: int, threads: int) -> list[subprocess.P
     raise SystemExit("server did not start")
 
 
-def waiting_tasks(db: str, env: dict) -> int:
-    """Tasks still READY: a task worker that keeps up leaves only the last moment's notices."""
-    sql = "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+def waiting_notices(db: str, env: dict) -> int:
+    """Notices still waiting to be sent: a worker that keeps up leaves only the last moment's."""
+    sql = "SELECT count(*) FROM notify_message WHERE status = 'queued'"
     if db == "postgres":
         import psycopg
 
@@ -327,7 +327,7 @@ def main() -> None:
             )
             if r["first_errors"]:
                 print("first errors:", r["first_errors"])
-            print(f"notices waiting for the task worker at the end: {waiting_tasks(args.db, env)}")
+            print(f"notices waiting for the worker at the end: {waiting_notices(args.db, env)}")
     finally:
         for p in procs:
             p.terminate()

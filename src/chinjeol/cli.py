@@ -139,10 +139,35 @@ def _schedule_periodic(every_seconds: float) -> None:
     threading.Thread(target=loop, name="chinjeol-periodic", daemon=True).start()
 
 
+def _start_sender(idle_seconds: float = 0.5) -> None:
+    """Send the due notices (receipt, interim, result …) as they are written: claim and send in batches, and
+    look again after `idle_seconds` when none is due. Several workers may run it at once."""
+    import threading
+
+    def loop():
+        from django.db import close_old_connections
+        from django.utils import timezone
+
+        from chinjeol.notify.services import messages_send_due
+
+        while True:
+            close_old_connections()
+            try:
+                sent = messages_send_due(now=timezone.now())
+            except Exception as exc:  # keep sending; the next round tries again
+                print(f"통지를 보내지 못했습니다: {exc}", file=sys.stderr)
+                sent = 0
+            if not sent:
+                time.sleep(idle_seconds)
+
+    threading.Thread(target=loop, name="chinjeol-sender", daemon=True).start()
+
+
 def cmd_worker(args) -> int:
     _django()
     from django.core.management import call_command
 
+    _start_sender()
     if args.periodic > 0:
         _schedule_periodic(args.periodic * 60)
     call_command("db_worker", interval=args.interval)

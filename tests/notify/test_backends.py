@@ -1,6 +1,6 @@
 import json
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -115,9 +115,20 @@ def test_provider_refusal_is_recorded_and_retried(provider, monkeypatch):
     monkeypatch.setenv("CHINJEOL_SMS_SENDER", "021234")
     _FakeProvider.fail = True
     message = queue(channel="sms", recipient="010-1234-5678")
-    for _ in range(3):
-        message = services.message_send(message_id=message.pk)
-    assert message.status == Message.Status.FAILED and "거부" in message.error and message.attempts == 3
+    first = services.message_send(message_id=message.pk, now=NOW)
+    assert first.status == Message.Status.QUEUED and first.attempts == 1 and "거부" in first.error
+    assert first.next_attempt_at == NOW + services.RETRY_AFTER[0]
+    # the sender leaves it alone until the next attempt is due, then tries twice more
+    assert services.messages_send_due(now=NOW + timedelta(seconds=30)) == 0
+    assert services.messages_send_due(now=NOW + timedelta(minutes=1)) == 1
+    assert Message.objects.get().next_attempt_at == NOW + timedelta(minutes=1) + services.RETRY_AFTER[1]
+    assert services.messages_send_due(now=NOW + timedelta(minutes=12)) == 1
+    message = Message.objects.get()
+    assert (
+        message.status == Message.Status.FAILED and message.attempts == 3 and message.next_attempt_at is None
+    )
+    assert services.messages_send_due(now=NOW + timedelta(days=1)) == 0
+    assert len(_FakeProvider.requests) == 3
 
 
 def test_sms_adapter_needs_configuration():
@@ -126,14 +137,32 @@ def test_sms_adapter_needs_configuration():
 
 
 @pytest.mark.django_db
-def test_with_the_database_task_backend_a_message_and_its_task_commit_together(settings):
+def test_with_the_database_task_backend_the_sender_sends_what_was_committed(settings, tmp_path):
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
+    settings.VAR_DIR = tmp_path
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with transaction.atomic():
-        message = queue()
-        task = DBTaskResult.objects.get()  # written inside the transaction, before commit
-        assert task.args_kwargs["kwargs"] == {"message_id": message.pk}
-        transaction.set_rollback(True)
-    assert not Message.objects.exists() and not DBTaskResult.objects.exists()
+        queue()
+        transaction.set_rollback(True)  # the case's transaction failed: its notice is gone with it
+    kept = queue()
+    assert not DBTaskResult.objects.exists()  # the message row is the job
+    assert services.messages_send_due(now=NOW - timedelta(seconds=1)) == 0  # not due before it was written
+    assert services.messages_send_due(now=NOW) == 1
+    assert Message.objects.get().status == Message.Status.SENT and Message.objects.get().pk == kept.pk
+    assert services.messages_send_due(now=NOW + timedelta(hours=1)) == 0
+
+
+@pytest.mark.django_db
+def test_a_claimed_message_is_not_claimed_again_until_its_lease_ends(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    message = queue()
+    Message.objects.filter(pk=message.pk).update(
+        attempts=1, next_attempt_at=NOW + services.LEASE
+    )  # being sent
+    assert services.message_send(message_id=message.pk, now=NOW + timedelta(minutes=1)).status == "queued"
+    assert Message.objects.get().attempts == 1
+    # the sender that claimed it died: once the lease ends another one sends it
+    assert services.messages_send_due(now=NOW + services.LEASE) == 1
+    assert Message.objects.get().status == Message.Status.SENT

@@ -7,6 +7,10 @@ class MessageQuerySet(models.QuerySet):
     def queued(self):
         return self.filter(status=Message.Status.QUEUED)
 
+    def due(self, now):
+        """Queued messages whose (next) attempt is due, oldest first."""
+        return self.queued().filter(next_attempt_at__lte=now).order_by("next_attempt_at", "id")
+
 
 class Message(models.Model):
     """Every message sent to a customer or an official, with its outcome (발송 기록)."""
@@ -49,6 +53,7 @@ class Message(models.Model):
     created_at = models.DateTimeField("만든 시각", db_index=True)
     sent_at = models.DateTimeField("발송 시각", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField("시도", default=0)
+    next_attempt_at = models.DateTimeField("다음 시도 시각", null=True, blank=True)
     error = models.TextField("오류", blank=True)
 
     objects = MessageQuerySet.as_manager()
@@ -57,6 +62,12 @@ class Message(models.Model):
         verbose_name = "발송 기록"
         verbose_name_plural = "발송 기록"
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The sender's queue: only the waiting messages are in it.
+            models.Index(
+                fields=["next_attempt_at", "id"], name="message_due", condition=models.Q(status="queued")
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.recipient_masked}: {self.subject}"
