@@ -23,6 +23,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from .calendar import format_date_ko
+
 log = logging.getLogger("chinjeol.charter.pdf")
 FONT_DIRS = [Path("/usr/share/fonts/truetype/nanum"), Path("/usr/local/share/fonts")]
 REGULAR, BOLD = "NanumGothic", "NanumGothicBold"
@@ -82,8 +84,7 @@ def _num(value) -> str:
 
 
 def _ko_date(moment: datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{local.year}. {local.month}. {local.day}."
+    return format_date_ko(timezone.localtime(moment).date())
 
 
 def _bar(rate, font: str, width: float = 38 * mm, height: float = 4.2 * mm) -> Drawing:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,7 +16,7 @@ from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
 
 from . import services, statutory
-from .calendar import korean_holidays
+from .calendar import format_date_ko, korean_holidays
 from .compliance import queries as compliance
 from .compliance.rules import BASIS_LABELS, Basis
 from .compliance.tallies import enabled as tallies_enabled
@@ -144,7 +142,7 @@ def calendar(request):
             else:
                 messages.success(
                     request,
-                    f"{_ko_day(day.date)} {day.name}({day.get_kind_display()})을 기관 달력에 넣었습니다.",
+                    f"{format_date_ko(day.date)} {day.name}({day.get_kind_display()})을 기관 달력에 넣었습니다.",
                 )
                 return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
         status = 400
@@ -160,16 +158,12 @@ def calendar(request):
     )
 
 
-def _ko_day(day: date) -> str:
-    return f"{day.year}. {day.month}. {day.day}."
-
-
 @require_POST
 @role_required(Role.CS_OFFICER)
 def calendar_remove(request, pk: int):
     day = get_object_or_404(CalendarDay, pk=pk)
     services.calendar_day_remove(day_id=day.pk)
-    messages.success(request, f"{_ko_day(day.date)} {day.name}을 기관 달력에서 뺐습니다.")
+    messages.success(request, f"{format_date_ko(day.date)} {day.name}을 기관 달력에서 뺐습니다.")
     return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
 
 

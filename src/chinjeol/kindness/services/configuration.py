@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from chinjeol.charter.calendar import format_date_ko
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
@@ -31,7 +32,7 @@ def _check_valid_from(valid_from: datetime, now: datetime) -> None:
     if valid_from < start:
         raise DomainError(
             "invalid",
-            f"적용 시작은 이번 반기 첫날({start.year}. {start.month}. {start.day}.) 이후여야 합니다. "
+            f"적용 시작은 이번 반기 첫날({format_date_ko(timezone.localtime(start).date())}) 이후여야 합니다. "
             "지난 기간의 점수는 그때의 기준으로 남습니다.",
             field="valid_from",
         )
@@ -84,20 +85,26 @@ def item_rule_change(
         current.is_active,
     ) == (points_per_event, cap, weight, is_active):
         raise DomainError("unchanged", "바뀐 내용이 없습니다.")
-    last = item.versions.aggregate(n=Max("version"))["n"] or 0
-    version = EvaluationItemVersion.objects.create(
-        item=item,
-        version=last + 1,
+    version = _version_add(
+        item,
         points_per_event=points_per_event,
         cap=cap,
         weight=weight,
         is_active=is_active,
         valid_from=valid_from,
-        note=_note(note),
-        created_by=by,
+        note=note,
+        by=by,
     )
     _after_commit()
     return version
+
+
+def _version_add(item: EvaluationItem, *, note: str, by, **rule) -> EvaluationItemVersion:
+    """The item's next version with these rule parameters (points, cap, weight, in use, valid from)."""
+    last = item.versions.aggregate(n=Max("version"))["n"] or 0
+    return EvaluationItemVersion.objects.create(
+        item=item, version=last + 1, note=_note(note), created_by=by, **rule
+    )
 
 
 @transaction.atomic
@@ -142,16 +149,15 @@ def item_create(
     item = EvaluationItem.objects.create(
         code=code, name=name.strip()[:100], sign=sign, advice=(advice or "").strip()[:300], sort_order=order
     )
-    EvaluationItemVersion.objects.create(
-        item=item,
-        version=1,
+    _version_add(
+        item,
         points_per_event=points_per_event,
         cap=cap,
         weight=weight,
         is_active=True,
         valid_from=valid_from,
-        note=_note(note),
-        created_by=by,
+        note=note,
+        by=by,
     )
     _after_commit()
     return item
