@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,45 +10,35 @@ from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from chinjeol.core.access import roles_of
-from chinjeol.core.memo import register_clear
+from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.core.models import ApiToken, User
 
 # A token's user and roles are read from the database at most once per this many seconds per process
 # (docs/decisions.md 13): a revoked token, a deactivated user or a changed role takes effect within it.
 TOKEN_CACHE_SECONDS = 30
 LAST_USED_RESOLUTION_SECONDS = 60
-_MAX_ENTRIES = 10_000
 
 
 @dataclass
 class _Entry:
-    loaded: float
     token_id: int
     user: User
     roles: dict
     last_used_at: datetime | None
 
 
-_lock = threading.Lock()
-_entries: dict[str, _Entry] = {}
-
-
-def token_cache_clear() -> None:
-    with _lock:
-        _entries.clear()
-
-
-register_clear(token_cache_clear)
-
-
-def _load(key_hash: str) -> _Entry | None:
+@ttl_cached(TOKEN_CACHE_SECONDS)
+def _token_entry(key_hash: str) -> _Entry | None:
     api_token = (
         ApiToken.objects.active().select_related("user", "user__staff").filter(key_hash=key_hash).first()
     )
     if api_token is None or not api_token.user.is_active:
         return None
     user = api_token.user
-    return _Entry(time.monotonic(), api_token.pk, user, roles_of(user), api_token.last_used_at)
+    return _Entry(api_token.pk, user, roles_of(user), api_token.last_used_at)
+
+
+register_clear(_token_entry.cache_clear)
 
 
 def _request_user(entry: _Entry) -> User:
@@ -70,17 +58,9 @@ class BearerToken(HttpBearer):
     def authenticate(self, request, token):
         if not token:
             return None
-        key_hash = ApiToken.hash(token)
-        entry = _entries.get(key_hash)
-        if entry is None or time.monotonic() - entry.loaded >= TOKEN_CACHE_SECONDS:
-            entry = _load(key_hash)
-            with _lock:
-                if entry is None:
-                    _entries.pop(key_hash, None)
-                    return None
-                if len(_entries) >= _MAX_ENTRIES:
-                    _entries.clear()
-                _entries[key_hash] = entry
+        entry = _token_entry(ApiToken.hash(token))
+        if entry is None:
+            return None
         now = timezone.now()
         last = entry.last_used_at
         if last is None or (now - last).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
