@@ -152,7 +152,7 @@ def total(tallies: Iterable[Tally]) -> Tally:
 def ranks(rates: Sequence[Decimal | None]) -> list[int | None]:
     """Competition ranking (1, 2, 2, 4) of rates, highest first; None (nothing judged) is unranked."""
     ordered = sorted((r for r in rates if r is not None), reverse=True)
-    first = {}
+    first: dict[Decimal, int] = {}
     for position, value in enumerate(ordered, start=1):
         first.setdefault(value, position)
     return [None if r is None else first[r] for r in rates]

@@ -41,17 +41,24 @@ def _task(lookup: dict, defaults: dict) -> tuple[Task, bool]:
 def apply_unkind(
     report: Report, *, officials: list[ReportOfficial], prevention, by, now: datetime
 ) -> dict[str, int]:
-    source = {"source_type": SOURCE_TYPE, "source_id": report.pk}
     label = f"{report.receipt_no} 불친절 신고 인정"
     for official in officials:
         mileage_record(
-            staff=official.staff, item_code="unkind", occurred_at=now, source_label=label, by=by, **source
+            staff=official.staff,
+            item_code="unkind",
+            occurred_at=now,
+            source_label=label,
+            by=by,
+            source_type=SOURCE_TYPE,
+            source_id=report.pk,
         )
     # The deduction falls on the unit whose half-year score is published (the official's own
     # department); the apology call goes to the head who answers for it (the 과 above a team).
     units = {o.staff.department_id: o.staff.department for o in officials}
     for unit in units.values():
-        department_deduction_record(department=unit, occurred_at=now, note=label, by=by, **source)
+        department_deduction_record(
+            department=unit, occurred_at=now, note=label, by=by, source_type=SOURCE_TYPE, source_id=report.pk
+        )
     departments = {o.department_id: o.department for o in officials}
 
     calendar = charter_queries.calendar_for()

@@ -49,5 +49,6 @@ def heads_of(department_ids) -> dict[int, list[User]]:
         .order_by("department_id", "user_id")
     )
     for row in rows:
-        out.setdefault(row.department_id, []).append(row.user)
+        if row.department_id is not None:
+            out.setdefault(row.department_id, []).append(row.user)
     return out

@@ -25,7 +25,7 @@ def praises_of(
     when the citizen reported) and published praise-board posts (dated by when they were posted)."""
     ids = list(staff_ids)
     tz = timezone.get_current_timezone()
-    found: list[tuple[object, rules.Praise, Report | None, PraisePost | None]] = []
+    found: list[tuple[datetime, rules.Praise, Report | None, PraisePost | None]] = []
     officials = ReportOfficial.objects.filter(
         staff_id__in=ids,
         report__kind=Report.Kind.PRAISE,
