@@ -282,6 +282,22 @@ def load(total: int, open_count: int) -> None:
     print(f"loaded {total:,} cases ({open_count:,} open) in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
+def slowest_plan(client, path: str) -> str:
+    """EXPLAIN (ANALYZE, BUFFERS) of the slowest statement one request of the page runs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + slowest["sql"])
+        rows = cursor.fetchall()
+    lines = [" | ".join(str(c) for c in row) for row in rows]
+    return f"-- {float(slowest['time']) * 1000:.1f} ms\n{slowest['sql'][:600]}\n" + "\n".join(lines)
+
+
 def timed(client, path: str, repeat: int) -> tuple[float, float, float]:
     """(median, p95, first request) in ms; the first request warms the process caches."""
     t = time.perf_counter()
@@ -307,6 +323,9 @@ def main() -> int:
     parser.add_argument("--open", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=25)
     parser.add_argument("--keep", metavar="DIR", help="keep (and reuse) the database under DIR")
+    parser.add_argument(
+        "--plans", action="store_true", help="print the query plan of the slowest statement of each page"
+    )
     args = parser.parse_args()
     if args.repeat < 20:
         parser.error("--repeat must be at least 20")
@@ -340,6 +359,7 @@ def main() -> int:
         today = datetime.now(KST).date()
         half = Period.containing(today, "half")
         results = []
+        plans: list[tuple[str, str, str]] = []
         for username, label in (
             ("csadmin", "CS officer (all departments)"),
             ("head", "department head (민원여권과)"),
@@ -348,12 +368,15 @@ def main() -> int:
             client.force_login(User.objects.get(username=username))
             for name, path in (
                 ("overdue queue", "/cases/?queue=overdue"),
+                ("due-soon queue", "/cases/?queue=due_soon"),
                 ("compliance, half-year", f"/charter/compliance/?period={half}"),
                 ("compliance, year", f"/charter/compliance/?period={today.year}"),
                 ("compliance drill-down", f"/charter/compliance/cases/?period={half}&result=missed"),
             ):
                 median, p95, first = timed(client, path, args.repeat)
                 results.append((label, name, median, p95, first))
+                if args.plans:
+                    plans.append((label, name, slowest_plan(client, path)))
                 print(
                     f"  {label:30} {name:24} median {median:7.1f} ms  p95 {p95:7.1f} ms  first {first:7.1f} ms",
                     flush=True,
@@ -367,6 +390,8 @@ def main() -> int:
         print("|---|---|---:|---:|---:|")
         for label, name, median, p95, first in results:
             print(f"| {label} | {name} | {median:.1f} | {p95:.1f} | {first:.1f} |")
+        for label, name, plan in plans:
+            print(f"\n### {label} — {name}\n```\n{plan}\n```")
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
