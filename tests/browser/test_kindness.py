@@ -57,7 +57,7 @@ def test_organisation_view_shows_colours_in_words_and_the_department_ranking(pag
             staff=person,
             item_code="phone",
             occurred_at=at(2026, 9, 1),
-            source_type="t",
+            source_type="inspection",
             source_id=1,
             points=points,
         )
@@ -65,7 +65,7 @@ def test_organisation_view_shows_colours_in_words_and_the_department_ranking(pag
         staff=org.clerk.staff,
         item_code="unkind",
         occurred_at=at(2026, 9, 2),
-        source_type="t",
+        source_type="inspection",
         source_id=2,
         count=2,
     )

@@ -15,7 +15,7 @@ def record(org):
             "staff": staff,
             "item_code": item_code,
             "occurred_at": when or at(2026, 11, 2),
-            "source_type": extra.pop("source_type", "test"),
+            "source_type": extra.pop("source_type", "inspection"),
             "source_id": extra.pop("source_id", next(counter)),
             "points": points,
         }

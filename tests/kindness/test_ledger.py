@@ -31,11 +31,11 @@ def test_points_come_from_the_item_rule_times_count_and_sign(org, record):
 
 def test_record_is_idempotent_per_source_staff_and_item(org, record):
     clerk = org.clerk.staff
-    first = record(clerk, "phone", source_type="case", source_id=7)
-    again = record(clerk, "phone", source_type="case", source_id="7", points=8)
+    first = record(clerk, "phone", source_type="inspection", source_id=7)
+    again = record(clerk, "phone", source_type="inspection", source_id="7", points=8)
     assert again.pk == first.pk and again.points == Decimal("2.00")
-    other_item = record(clerk, "survey", source_type="case", source_id=7)
-    other_person = record(org.outsider.staff, "phone", source_type="case", source_id=7)
+    other_item = record(clerk, "survey", source_type="inspection", source_id=7)
+    other_person = record(org.outsider.staff, "phone", source_type="inspection", source_id=7)
     assert len({first.pk, other_item.pk, other_person.pk}) == 3
     assert MileageEntry.objects.count() == 3
 
@@ -72,7 +72,7 @@ def test_free_text_is_masked_before_it_is_stored(org, record):
 
 def test_reversal_appends_and_restores_the_score(org, record):
     clerk = org.clerk.staff
-    entry = record(clerk, "unkind", source_type="report", source_id=1)
+    entry = record(clerk, "unkind", source_type="kindness_report", source_id=1)
     assert score(clerk) == Decimal("65.00")
     reversal = services.mileage_reverse(
         entry_id=entry.pk, reason="신고 취소", by=org.officer, now=at(2026, 11, 4)
@@ -129,3 +129,33 @@ def test_ledger_rows_cannot_be_deleted_while_people_and_items_exist(org, record)
     with pytest.raises(ProtectedError) as refused:
         person.delete()
     assert entry in refused.value.protected_objects
+
+
+def test_an_unregistered_source_is_refused(org):
+    with pytest.raises(DomainError) as error:
+        services.mileage_record(
+            staff=org.clerk.staff,
+            item_code="phone",
+            occurred_at=at(2026, 9, 1),
+            source_type="guesswork",
+            source_id=1,
+        )
+    assert error.value.field == "source_type"
+    assert not MileageEntry.objects.exists()
+
+
+def test_every_app_that_feeds_the_ledger_registered_its_sources():
+    from chinjeol.kindness import sources
+
+    names = {s.source_type: s.label for s in sources.registered()}
+    for source_type in (
+        "inspection",
+        "upload",
+        "api",
+        "reversal",
+        "happy_call",
+        "kindness_report",
+        "praise_post",
+    ):
+        assert source_type in names
+    assert sources.source_name("happy_call") == "해피콜 만족도"

@@ -9,6 +9,11 @@ class CasesConfig(AppConfig):
     def ready(self):
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
+        from chinjeol.kindness import sources
+
+        from .mileage import happy_call_links
+
+        sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
         register(

@@ -10,6 +10,10 @@ class CommunityConfig(AppConfig):
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
 
+        from .mileage import register_sources
+
+        register_sources()
+
         office = (Role.CS_OFFICER, Role.AUDITOR)
         staffish = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
         menus = [

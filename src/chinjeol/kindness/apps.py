@@ -8,6 +8,10 @@ class KindnessConfig(AppConfig):
 
     def ready(self):
         from chinjeol.core.navigation import Menu, register
+
+        from .sources import register_own_sources
+
+        register_own_sources()
         from chinjeol.core.roles import Role
 
         office = (Role.CS_OFFICER, Role.AUDITOR)

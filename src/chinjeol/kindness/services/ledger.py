@@ -15,7 +15,7 @@ from chinjeol.core.errors import DomainError, NotFound, PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_pii
 
-from .. import rules
+from .. import rules, sources
 from ..models import DepartmentDeduction, EvaluationItem, MileageEntry
 from ..queries.config import config_at
 
@@ -94,8 +94,8 @@ def mileage_record(
     _require_aware(occurred_at)
     if count < 1:
         raise DomainError("invalid", "건수는 1 이상이어야 합니다.", field="count")
-    if not source_type or len(source_type) > 30:
-        raise DomainError("invalid", "근거 유형은 1~30자입니다.", field="source_type")
+    if not sources.is_registered(source_type):
+        raise DomainError("invalid", f"등록되지 않은 근거 유형입니다: {source_type}", field="source_type")
     source_id = str(source_id)
     if not source_id or len(source_id) > 64:
         raise DomainError("invalid", "근거 ID는 1~64자입니다.", field="source_id")
