@@ -7,8 +7,13 @@ class CommunityConfig(AppConfig):
     verbose_name = "친절 신고·공동체"
 
     def ready(self):
+        from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
+
+        from .inbox import work_for
+
+        inbox.register("community", work_for)
 
         from .mileage import register_sources
 

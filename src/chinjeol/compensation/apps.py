@@ -7,8 +7,13 @@ class CompensationConfig(AppConfig):
     verbose_name = "보상"
 
     def ready(self):
+        from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
+
+        from .inbox import work_for
+
+        inbox.register("compensation", work_for)
 
         register(
             Menu(
