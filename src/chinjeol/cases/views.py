@@ -16,7 +16,7 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_name, mask_phone, phone_last4
 from chinjeol.notify.models import Message
 
-from . import forms, queries, services, throttle
+from . import forms, queries, services, throttle, workflow
 from .models import Case, HappyCallAnswer
 
 PUBLIC_LIMIT = 5
@@ -84,7 +84,7 @@ def detail(request, pk: int):
             subject_label=f"{case.receipt_no} 민원인 {mask_name(case.customer_name)}",
             fields="이름, 전화, 이메일",
         )
-    can_handle = queries.can_handle(request.user, case) and case.is_open
+    can_handle = workflow.may_take(request.user, case, "start") and case.is_open
     context = {
         "case": case,
         "now": timezone.now(),
@@ -97,7 +97,7 @@ def detail(request, pk: int):
             "email": case.customer_email if show_contact else mask_email(case.customer_email),
         },
         "can_handle": can_handle,
-        "can_extend": can_handle and queries.can_approve_extension(request.user, case),
+        "can_extend": case.is_open and workflow.may_take(request.user, case, "extend"),
         "assign_form": forms.AssignForm(department=case.department),
         "transfer_form": forms.TransferForm(),
         "interim_form": forms.InterimForm(initial={"expected_at": case.due_at + timedelta(days=7)}),
@@ -116,79 +116,45 @@ def detail(request, pk: int):
     return render(request, "cases/detail.html", context)
 
 
-ACTIONS = {
-    "assign": (
-        forms.AssignForm,
-        lambda case, data, by, now: services.case_assign(
-            case_id=case.pk, staff_id=data["staff"].pk, by=by, now=now
-        ),
-    ),
-    "start": (None, lambda case, data, by, now: services.case_start(case_id=case.pk, by=by, now=now)),
-    "transfer": (
-        forms.TransferForm,
-        lambda case, data, by, now: services.case_transfer(
-            case_id=case.pk,
-            reason=data["reason"],
-            by=by,
-            now=now,
-            department_id=data["department"].pk if data["department"] else None,
-            agency=data["agency"],
-        ),
-    ),
-    "interim": (
-        forms.InterimForm,
-        lambda case, data, by, now: services.case_interim_notice(
-            case_id=case.pk, progress=data["progress"], expected_at=data["expected_at"], by=by, now=now
-        ),
-    ),
-    "extend": (
-        forms.ExtendForm,
-        lambda case, data, by, now: services.case_extend(
-            case_id=case.pk,
-            days=data["days"],
-            reason=data["reason"],
-            customer_consent=data["consent"],
-            by=by,
-            now=now,
-        ),
-    ),
-    "close": (
-        forms.CloseForm,
-        lambda case, data, by, now: services.case_close(
-            case_id=case.pk, answer=data["answer"], by=by, now=now
-        ),
-    ),
-    "withdraw": (
-        forms.WithdrawForm,
-        lambda case, data, by, now: services.case_withdraw(
-            case_id=case.pk, reason=data["reason"], by=by, now=now
-        ),
-    ),
-}
-DONE = {
-    "assign": "담당자를 배정했습니다.",
-    "start": "처리를 시작했습니다.",
-    "transfer": "이송했습니다.",
-    "interim": "중간통지를 보냈습니다.",
-    "extend": "처리기한을 연장하고 안내를 보냈습니다.",
-    "close": "답변을 보내고 완료했습니다.",
-    "withdraw": "취하로 처리했습니다.",
+def _step_data(action: str, data: dict) -> dict:
+    """The form's cleaned data in the workflow's plain terms (ids, texts, numbers)."""
+    if action == "assign":
+        return {"staff_id": data["staff"].pk}
+    if action == "transfer":
+        department = data["department"]
+        return {
+            "reason": data["reason"],
+            "department_id": department.pk if department else None,
+            "agency": data["agency"],
+        }
+    if action == "extend":
+        return {"days": data["days"], "reason": data["reason"], "customer_consent": data["consent"]}
+    return data
+
+
+STEP_FORMS = {
+    "assign": forms.AssignForm,
+    "start": None,
+    "transfer": forms.TransferForm,
+    "interim": forms.InterimForm,
+    "extend": forms.ExtendForm,
+    "close": forms.CloseForm,
+    "withdraw": forms.WithdrawForm,
 }
 
 
 @require_POST
 @role_required(*queries.HANDLER_ROLES)
 def act(request, pk: int, action: str):
+    if action not in STEP_FORMS:
+        return _error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
     try:
         case = queries.get_case_for_user(request.user, pk)
     except DomainError as error:
         return _error_page(request, error)
-    if action not in ACTIONS:
-        return _error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
-    allowed = queries.can_approve_extension if action == "extend" else queries.can_handle
-    if not allowed(request.user, case):
+    if not workflow.may_take(request.user, case, action):
         return _error_page(request, DomainError("forbidden", "이 민원을 처리할 권한이 없습니다.", status=403))
-    form_class, run = ACTIONS[action]
+    form_class = STEP_FORMS[action]
     data = {}
     if form_class is not None:
         form = form_class(request.POST, **({"department": None} if form_class is forms.AssignForm else {}))
@@ -197,12 +163,15 @@ def act(request, pk: int, action: str):
             label = form.fields[field].label if field in form.fields else ""
             messages.error(request, f"{label + ': ' if label else ''}{errors[0]}")
             return redirect("cases:detail", pk=pk)
-        data = form.cleaned_data
+        data = _step_data(action, form.cleaned_data)
     try:
-        run(case, data, request.user, timezone.now())
-        messages.success(request, DONE[action])
+        workflow.case_step(user=request.user, case_id=pk, step=action, data=data, now=timezone.now())
     except DomainError as error:
+        if error.status in (403, 404):
+            return _error_page(request, error)
         messages.error(request, error.message)
+    else:
+        messages.success(request, workflow.DONE[action])
     return redirect("cases:detail", pk=pk)
 
 

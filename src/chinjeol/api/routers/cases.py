@@ -5,7 +5,7 @@ from datetime import datetime
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from chinjeol.cases import queries, services
+from chinjeol.cases import queries, services, workflow
 from chinjeol.cases.models import Case
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
@@ -60,6 +60,29 @@ class CaseOut(Schema):
     answer: str
     first_contact_resolved: bool
     customer: dict
+
+
+class NoticeOut(Schema):
+    kind: str = Field(..., description="received|interim|extension|transfer|result|reminder|happy_call")
+    kind_label: str
+    channel: str
+    status: str = Field(..., description="queued(대기)|sent(발송)|failed(실패)")
+    send_at: datetime | None = Field(None, description="보낼 (다시 시도할) 시각")
+    sent_at: datetime | None
+
+
+class EventOut(Schema):
+    kind: str
+    kind_label: str
+    at: datetime
+    from_status: str
+    to_status: str
+    note: str
+
+
+class CaseDetailOut(CaseOut):
+    notices: list[NoticeOut]
+    events: list[EventOut]
 
 
 class CaseList(Schema):
@@ -146,9 +169,7 @@ def create_case(request, payload: CaseIn):
     return Status(201, _out(case, full_contact=False))
 
 
-@router.get("/{case_id}", response=CaseOut, summary="민원 한 건")
-def get_case(request, case_id: int):
-    case = queries.get_case_for_user(request.auth, case_id)
+def _detail(request, case: Case) -> CaseDetailOut:
     full = queries.can_see_customer_contact(request.auth, case)
     if full and (case.customer_phone or case.customer_email):
         personal_access_log(
@@ -159,7 +180,35 @@ def get_case(request, case_id: int):
             subject_label=f"{case.receipt_no} 민원인 {mask_name(case.customer_name)}",
             fields="이름, 전화, 이메일",
         )
-    return _out(case, full_contact=full)
+    base = _out(case, full_contact=full)
+    notices = [
+        NoticeOut(
+            kind=m.kind,
+            kind_label=m.kind_label,
+            channel=m.channel,
+            status=m.status,
+            send_at=m.next_attempt_at if m.status == m.Status.QUEUED else m.created_at,
+            sent_at=m.sent_at,
+        )
+        for m in case.messages.order_by("created_at", "id")
+    ]
+    events = [
+        EventOut(
+            kind=e.kind,
+            kind_label=e.get_kind_display(),
+            at=e.at,
+            from_status=e.from_status,
+            to_status=e.to_status,
+            note=e.note,
+        )
+        for e in case.events.order_by("at", "id")
+    ]
+    return CaseDetailOut(**base.dict(), notices=notices, events=events)
+
+
+@router.get("/{case_id}", response=CaseDetailOut, summary="민원 한 건 (통지·처리 기록 포함)")
+def get_case(request, case_id: int):
+    return _detail(request, queries.get_case_for_user(request.auth, case_id))
 
 
 @router.get("", response=CaseList, summary="민원 목록")
@@ -184,3 +233,83 @@ def list_cases(request, filters: Query[CaseFilter]):
     start = (filters.page - 1) * filters.page_size
     items = [_out(c, full_contact=False) for c in qs[start : start + filters.page_size]]
     return {"total": total, "page": filters.page, "page_size": filters.page_size, "items": items}
+
+
+# --- workflow steps: the same rules and permissions as the case page (cases.workflow) ----------------
+class AssignIn(Schema):
+    assignee: int = Field(..., description="담당 직원 ID")
+
+
+class InterimIn(Schema):
+    progress: str = Field(..., min_length=1, max_length=2000, description="진행 상황")
+    expected_at: datetime = Field(..., description="처리 예정 일시 (시간대 포함)")
+
+
+class ExtendIn(Schema):
+    days: int = Field(..., ge=1, le=60, description="연장 일수")
+    reason: str = Field(..., min_length=1, max_length=500)
+    customer_consent: bool = Field(False, description="민원인 동의 (두 번째 연장은 필수)")
+
+
+class TransferIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=500)
+    department: int | None = Field(None, description="기관 안 다른 부서 ID")
+    agency: str = Field("", max_length=100, description="또는 다른 기관 이름")
+
+
+class WithdrawIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
+class AnswerIn(Schema):
+    answer: str = Field(..., min_length=1, max_length=20_000, description="답변 (결과 통지로 보냅니다)")
+
+
+def _step(request, case_id: int, step: str, data: dict) -> CaseDetailOut:
+    case = workflow.case_step(user=request.auth, case_id=case_id, step=step, data=data, now=timezone.now())
+    return _detail(request, case)
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    if timezone.is_naive(value):
+        raise DomainError(
+            "invalid", f"{field}에 시간대를 넣어 주세요 (예: 2026-11-23T09:30:00+09:00).", field=field
+        )
+    return value
+
+
+@router.post("/{case_id}/assign", response=CaseDetailOut, summary="담당자 배정")
+def assign_case(request, case_id: int, payload: AssignIn):
+    return _step(request, case_id, "assign", {"staff_id": payload.assignee})
+
+
+@router.post("/{case_id}/start", response=CaseDetailOut, summary="처리 시작")
+def start_case(request, case_id: int):
+    return _step(request, case_id, "start", {})
+
+
+@router.post("/{case_id}/interim", response=CaseDetailOut, summary="중간통지")
+def interim_notice(request, case_id: int, payload: InterimIn):
+    expected = _aware(payload.expected_at, "expected_at")
+    return _step(request, case_id, "interim", {"progress": payload.progress, "expected_at": expected})
+
+
+@router.post("/{case_id}/extend", response=CaseDetailOut, summary="처리기한 연장 (부서장)")
+def extend_case(request, case_id: int, payload: ExtendIn):
+    return _step(request, case_id, "extend", payload.dict())
+
+
+@router.post("/{case_id}/transfer", response=CaseDetailOut, summary="이송 (기관 안 부서 또는 다른 기관)")
+def transfer_case(request, case_id: int, payload: TransferIn):
+    data = {"reason": payload.reason, "department_id": payload.department, "agency": payload.agency}
+    return _step(request, case_id, "transfer", data)
+
+
+@router.post("/{case_id}/withdraw", response=CaseDetailOut, summary="취하")
+def withdraw_case(request, case_id: int, payload: WithdrawIn):
+    return _step(request, case_id, "withdraw", {"reason": payload.reason})
+
+
+@router.post("/{case_id}/answer", response=CaseDetailOut, summary="답변하고 완료 (결과 통지)")
+def answer_case(request, case_id: int, payload: AnswerIn):
+    return _step(request, case_id, "close", {"answer": payload.answer})
