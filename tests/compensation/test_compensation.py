@@ -93,3 +93,23 @@ def test_monthly_report(client_for, org):
     record(staff=org.clerk.staff)
     body = client_for(org.officer).get(reverse("compensation:report"), {"year": 2026}).content.decode()
     assert "10월" in body and "10,000원" in body
+
+
+@pytest.mark.django_db
+def test_after_a_decision_the_page_never_sends_the_officer_to_another_site(client, org):
+    from chinjeol.compensation.models import CompensationEntry
+    from tests.factories import at
+
+    entry = CompensationEntry.objects.create(
+        reason=CompensationEntry.Reason.DEADLINE_MISSED,
+        amount=10_000,
+        occurred_at=at(2026, 11, 20, 9),
+        source_type="case",
+        source_id="1",
+        department=org.civil,
+    )
+    client.force_login(org.officer)
+    response = client.post(f"/compensation/{entry.pk}/approve/", {"next": "https://evil.example/steal"})
+    assert response.status_code == 302 and response["Location"] == "/compensation/"
+    response = client.post(f"/compensation/{entry.pk}/approve/", {"next": "/compensation/?status=approved"})
+    assert response["Location"] == "/compensation/?status=approved"

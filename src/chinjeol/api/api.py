@@ -109,10 +109,11 @@ def on_http_error(request, exc: HttpError):
     )
 
 
-from .routers import cases, charter, community, kindness, organization  # noqa: E402
+from .routers import cases, charter, community, compensation, kindness, organization  # noqa: E402
 
 api.add_router("/", organization.router)
 api.add_router("/charter", charter.router)
 api.add_router("/cases", cases.router)
 api.add_router("/kindness", kindness.router)
 api.add_router("/community", community.router)
+api.add_router("/compensation", compensation.router)

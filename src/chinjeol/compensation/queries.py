@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 
 from chinjeol.core.access import scoped_department_ids
+from chinjeol.core.errors import NotFound, PermissionDenied
 from chinjeol.core.roles import Role
 
 from .models import CompensationEntry
@@ -47,3 +48,12 @@ def monthly_report(entries: QuerySet[CompensationEntry], year: int) -> list[dict
         "rejected": 0,
     }
     return [{"month": m, **empty, **by_month.get(m, {})} for m in range(1, 13)]
+
+
+def get_entry_for_user(user, entry_id: int) -> CompensationEntry:
+    entry = entries_for_user(user).filter(pk=entry_id).first()
+    if entry is None:
+        if CompensationEntry.objects.filter(pk=entry_id).exists():
+            raise PermissionDenied("이 보상 기록을 볼 권한이 없습니다.")
+        raise NotFound("보상 기록을 찾을 수 없습니다.")
+    return entry

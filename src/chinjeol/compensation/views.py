@@ -3,7 +3,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import role_required
@@ -56,6 +58,14 @@ def report(request):
     return render(request, "compensation/report.html", {"year": year, "rows": rows, "totals": totals})
 
 
+def _back(request) -> str:
+    """Back to the ledger page the form was on; never to another site."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None, require_https=False):
+        return target
+    return reverse("compensation:ledger")
+
+
 @require_POST
 @role_required(Role.CS_OFFICER)
 def approve(request, pk: int):
@@ -70,7 +80,7 @@ def approve(request, pk: int):
         messages.success(request, "처리했습니다.")
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect(request.POST.get("next") or "compensation:ledger")
+    return redirect(_back(request))
 
 
 @require_POST
@@ -92,4 +102,4 @@ def hand_over(request, pk: int):
             messages.success(request, "지급 완료로 기록했습니다.")
         except DomainError as error:
             messages.error(request, error.message)
-    return redirect(request.POST.get("next") or "compensation:ledger")
+    return redirect(_back(request))

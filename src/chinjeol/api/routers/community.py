@@ -104,9 +104,7 @@ def create_report(request, payload: ReportIn):
     )
 
 
-@router.get("/reports/{report_id}", response=ReportOut, summary="신고 한 건 (고객만족 담당관·감사)")
-def get_report(request, report_id: int):
-    report = queries.get_report_for_user(request.auth, report_id)
+def _report_out(request, report: Report) -> ReportOut:
     if report.reporter_phone:
         personal_access_log(
             request,
@@ -142,3 +140,92 @@ def get_report(request, report_id: int):
         ],
         reporter={"name": report.reporter_name, "phone": report.reporter_phone},
     )
+
+
+@router.get("/reports/{report_id}", response=ReportOut, summary="신고 한 건 (고객만족 담당관·감사)")
+def get_report(request, report_id: int):
+    return _report_out(request, queries.get_report_for_user(request.auth, report_id))
+
+
+# --- the investigation: the same services and permissions as the report page ---------------------------
+class OfficialIn(Schema):
+    staff: int = Field(..., description="관련 직원 ID")
+
+
+class PreventionIn(Schema):
+    measure: str = Field(..., min_length=1, max_length=2000, description="재발 방지 조치")
+    responsible: int = Field(..., description="조치 책임 직원 ID")
+    due_on: date = Field(..., description="조치 기한")
+
+
+class FindingIn(Schema):
+    finding: str = Field(..., min_length=1, max_length=5000, description="조사 결과 (불인정이면 그 사유)")
+    prevention: PreventionIn | None = Field(None, description="불친절 신고를 인정할 때 필수")
+
+
+def _moderated(request, report_id: int) -> Report:
+    if not has_role(request.auth, *queries.MODERATORS):
+        raise PermissionDenied("신고를 조사할 권한이 없습니다.")
+    return queries.get_report_for_user(request.auth, report_id)
+
+
+def _reloaded(request, report_id: int) -> ReportOut:
+    return _report_out(request, queries.get_report_for_user(request.auth, report_id))
+
+
+@router.post("/reports/{report_id}/investigate", response=ReportOut, summary="조사 시작")
+def investigate_report(request, report_id: int):
+    report = _moderated(request, report_id)
+    services.report_investigate(report_id=report.pk, by=request.auth, now=timezone.now())
+    return _reloaded(request, report_id)
+
+
+@router.post("/reports/{report_id}/officials", response=ReportOut, summary="관련 직원 지정")
+def add_official(request, report_id: int, payload: OfficialIn):
+    report = _moderated(request, report_id)
+    services.report_official_add(
+        report_id=report.pk, staff_id=payload.staff, by=request.auth, now=timezone.now()
+    )
+    return _reloaded(request, report_id)
+
+
+@router.delete("/reports/{report_id}/officials/{staff_id}", response=ReportOut, summary="관련 직원에서 빼기")
+def remove_official(request, report_id: int, staff_id: int):
+    report = _moderated(request, report_id)
+    services.report_official_remove(
+        report_id=report.pk, staff_id=staff_id, by=request.auth, now=timezone.now()
+    )
+    return _reloaded(request, report_id)
+
+
+@router.post(
+    "/reports/{report_id}/substantiate",
+    response=ReportOut,
+    summary="인정 (불친절이면 감점·사과 전화·보상까지)",
+)
+def substantiate_report(request, report_id: int, payload: FindingIn):
+    report = _moderated(request, report_id)
+    prevention = None
+    if payload.prevention is not None:
+        prevention = services.PreventionInput(
+            measure=payload.prevention.measure,
+            responsible_id=payload.prevention.responsible,
+            due_on=payload.prevention.due_on,
+        )
+    services.report_substantiate(
+        report_id=report.pk,
+        finding=payload.finding,
+        prevention=prevention,
+        by=request.auth,
+        now=timezone.now(),
+    )
+    return _reloaded(request, report_id)
+
+
+@router.post("/reports/{report_id}/unsubstantiate", response=ReportOut, summary="불인정으로 종결")
+def unsubstantiate_report(request, report_id: int, payload: FindingIn):
+    report = _moderated(request, report_id)
+    services.report_unsubstantiate(
+        report_id=report.pk, finding=payload.finding, by=request.auth, now=timezone.now()
+    )
+    return _reloaded(request, report_id)

@@ -238,3 +238,33 @@ def entries(request, payload: BatchIn):
     except services.EntriesInvalid as invalid:
         return Status(422, invalid.as_dict())
     return Status(201, {"created": result.created, "existing": result.existing})
+
+
+class ReverseIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=500, description="정정 사유")
+
+
+@router.post(
+    "/entries/{entry_id}/reverse",
+    response={201: EntryOut},
+    summary="마일리지 기록 정정 (반대 점수의 정정 기록을 덧붙임, 고객만족 담당관)",
+)
+def reverse_entry(request, entry_id: int, payload: ReverseIn):
+    reversal = services.mileage_reverse(
+        entry_id=entry_id, reason=payload.reason, by=request.auth, now=timezone.now()
+    )
+    return Status(
+        201,
+        EntryOut(
+            id=reversal.pk,
+            item=reversal.item.code,
+            points=reversal.points,
+            occurred_at=timezone.localtime(reversal.occurred_at),
+            source_type=reversal.source_type,
+            source_name=source_name(reversal.source_type),
+            source_id=reversal.source_id,
+            source_label=reversal.source_label,
+            note=reversal.note,
+            reverses=reversal.reverses_id,
+        ),
+    )
