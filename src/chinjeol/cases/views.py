@@ -9,14 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chinjeol.core.access import has_role, role_required
+from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log, request_ip
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_name, mask_phone, phone_last4
 from chinjeol.notify.models import Message
 
-from . import forms, queries, services, throttle, workflow
+from . import forms, links, queries, services, throttle, workflow
 from .models import Case, HappyCallAnswer
 
 PUBLIC_LIMIT = 5
@@ -106,13 +106,7 @@ def detail(request, pk: int):
         "withdraw_form": forms.WithdrawForm(),
         "happy_call": HappyCallAnswer.objects.filter(case=case).first(),
     }
-    if case.kind in (Case.Kind.PRAISE, Case.Kind.UNKIND):
-        from chinjeol.community.models import Report
-
-        context["community_report"] = (
-            Report.objects.filter(case=case).only("pk", "receipt_no", "status").first()
-        )
-        context["can_open_report"] = has_role(request.user, Role.CS_OFFICER)
+    context["notes"] = links.notes_for(case, request.user)
     return render(request, "cases/detail.html", context)
 
 

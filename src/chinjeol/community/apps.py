@@ -15,9 +15,13 @@ class CommunityConfig(AppConfig):
 
         inbox.register("community", work_for)
 
+        from chinjeol.cases import links
+
+        from .case_links import case_note
         from .mileage import register_sources
 
         register_sources()
+        links.register("community", case_note)
 
         office = (Role.CS_OFFICER, Role.AUDITOR)
         staffish = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
