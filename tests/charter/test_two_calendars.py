@@ -77,7 +77,8 @@ def test_an_extra_working_saturday_is_still_a_saturday_in_law():
     worked = agency_calendar([2026], extra_working_days=[date(2026, 11, 28)])
     received = at(2026, 11, 27, 17)  # Friday 17:00
     assert legal(received, "other", worked).due_at == at(2026, 11, 30, 11)
-    assert rules.due_at(received, Period.of_hours(3), worked).due_at == at(2026, 11, 28, 11)
+    assert rules.promise_due_at(received, Period.of_hours(3), worked).due_at == at(2026, 11, 28, 11)
+    assert rules.due_at(received, Period.of_hours(3), worked).due_at == at(2026, 11, 30, 11)
     assert legal(at(2026, 11, 28, 10), "inquiry", worked).counted_from == at(2026, 11, 30, 9)
     assert legal(at(2026, 11, 23, 10), "inquiry", worked).due_at == at(2026, 12, 1, 18)
 
@@ -136,7 +137,7 @@ def test_substitute_holidays(substitute, before, after):
     # closing on the day of receipt and opening on the substitute day change nothing in law
     agency = agency_calendar([substitute.year], closures=[before], extra_working_days=[substitute])
     assert legal(received, "other", agency).due_at == expected
-    assert rules.due_at(received, Period.of_hours(3), agency).due_at.date() == substitute
+    assert rules.promise_due_at(received, Period.of_hours(3), agency).due_at.date() == substitute
 
 
 def test_weeks_months_and_years_end_on_the_next_business_day():
@@ -184,6 +185,13 @@ def test_extensions_count_on_the_law_calendar():
     )
     with pytest.raises(rules.ExtensionError):
         _extend(at(2026, 10, 6, 18), Period.of_months(1), LAW, 32, at(2026, 10, 1))
+
+
+def test_transfer_from_the_civil_office_with_a_special_reason_has_three_working_hours():
+    plain = rules.transfer_due(at(2026, 11, 23, 11), external=False, calendar=LAW)
+    distant = rules.transfer_due(at(2026, 11, 23, 11), external=False, special_reason=True, calendar=LAW)
+    assert plain.due_at == at(2026, 11, 23, 12) and distant.due_at == at(2026, 11, 23, 15)  # lunch left out
+    assert "제13조① 단서" in distant.rule
 
 
 def test_transfer_and_interim_notices_count_on_the_law_calendar():

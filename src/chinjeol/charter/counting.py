@@ -1,6 +1,7 @@
 """Counting a period on a business calendar (민원처리법 제19조), pure: no clock, no I/O.
 
-``due_at`` counts on the calendar it is given; ``legal_due_at`` always on the law's calendar. Each
+``due_at`` (= ``legal_due_at``) always counts on the law's calendar, ``promise_due_at`` on the agency's
+calendar it is given, ``count_on`` on exactly the calendar it is given. Each
 ``Deadline`` records the calendar it was counted on (``"law"`` or ``"agency"``). The rules are
 described in ``chinjeol.charter.rules``.
 """
@@ -25,9 +26,11 @@ __all__ = [
     "Deadline",
     "Deadlines",
     "calendar_unit_last_day",
+    "count_on",
     "day_counted_due",
     "due_at",
     "legal_due_at",
+    "promise_due_at",
     "require_aware",
 ]
 
@@ -126,9 +129,10 @@ def _how_counted(period: Period, calendar: BusinessCalendar) -> str:
     return f"{article}{'②' if law else ''}: {period.label_ko}(초일 산입, {left_out})"
 
 
-def due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
-    """The deadline of `period` for a case received at `received_at`, counted on `calendar` as given
-    (``legal_due_at`` counts on the law's calendar whatever it is given).
+def count_on(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
+    """The deadline of `period` for a case received at `received_at`, counted on `calendar` exactly as
+    given (the law's or the agency's). ``due_at`` is the statutory deadline, ``promise_due_at`` the
+    charter's.
 
     Counting starts at ``calendar.next_working_moment(received_at)``: a case received on Friday at 19:00
     counts from Monday 09:00, and Monday is day 1. With ``period.saturdays_count`` Saturdays count as
@@ -147,7 +151,16 @@ def due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) ->
     return Deadline(due_at=due, rule=rule, period=period, counted_from=start, calendar=which)
 
 
-def legal_due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
-    """The statutory deadline of `period`: counted on the law's calendar (``calendar.law``), so the
-    agency's closures and extra working days never move it (법 §19)."""
-    return due_at(received_at, period, calendar.law)
+def due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
+    """The statutory deadline of `period` (법 §19): counted on the law's calendar (``calendar.law``)
+    whatever calendar is given, so the agency's closures and extra working days never move it."""
+    return count_on(received_at, period, calendar.law)
+
+
+legal_due_at = due_at
+
+
+def promise_due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
+    """The charter's promised deadline of `period`: counted on the agency's calendar as given, its
+    closures and extra working days included."""
+    return count_on(received_at, period, calendar)

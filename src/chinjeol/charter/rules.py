@@ -41,6 +41,7 @@ from .counting import (
     day_counted_due,
     due_at,
     legal_due_at,
+    promise_due_at,
     require_aware,
 )
 from .periods import (
@@ -83,6 +84,7 @@ __all__ = [
     "is_overdue",
     "legal_due_at",
     "legal_period",
+    "promise_due_at",
     "transfer_due",
 ]
 
@@ -119,7 +121,7 @@ def binding_deadline(
     channel_label = CHANNEL_LABELS.get(channel, channel)
     scope = f"{channel_label} {charter_days}일" if channel_label else f"{charter_days}일"
     promised = f"서비스헌장 약속({scope})"
-    computed = due_at(received_at, Period.of_days(charter_days), calendar)
+    computed = promise_due_at(received_at, Period.of_days(charter_days), calendar)
     promise = Deadline(
         computed.due_at,
         f"{promised} · {computed.rule}",
@@ -324,20 +326,27 @@ def transfer_due(
     *,
     external: bool,
     wrong_department: bool = False,
+    special_reason: bool = False,
     calendar: BusinessCalendar,
 ) -> Deadline:
-    """The transfer deadline (시행령 제13조): to another agency within 8 working hours; inside the agency
-    to the department in charge within 1 working hour, or 3 when the case went to the wrong department.
-    Counted on the law's calendar (``calendar.law``).
+    """The transfer deadline (시행령 제13조): to another agency within 8 working hours (③); from the
+    민원실 to the department in charge within 1 working hour, or 3 for a special reason such as a distant
+    department (①); 3 when the case went to a department not in charge (②). Counted on the law's
+    calendar (``calendar.law``).
     """
     require_aware(received_at)
     calendar = calendar.law
     if external:
         hours, what = TRANSFER_HOURS["external"], "시행령 제13조③: 다른 기관 이송"
     elif wrong_department:
-        hours, what = TRANSFER_HOURS["wrong_department"], "시행령 제13조: 잘못 배정된 부서에서 재이송"
+        hours, what = TRANSFER_HOURS["wrong_department"], "시행령 제13조②: 소관이 아닌 부서에서 재이송"
+    elif special_reason:
+        hours, what = (
+            TRANSFER_HOURS["wrong_department"],
+            "시행령 제13조① 단서: 특별한 사유가 있는 주무부서 이송",
+        )
     else:
-        hours, what = TRANSFER_HOURS["internal"], "시행령 제13조: 주무부서 이송"
+        hours, what = TRANSFER_HOURS["internal"], "시행령 제13조①: 주무부서 이송"
     period = Period.of_hours(hours)
     start = calendar.next_working_moment(received_at)
     due = calendar.add_working_hours(start, hours)
