@@ -18,11 +18,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --progress-bar on -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	@echo "== 테스트 도구(pytest, pytest-django, hypothesis, playwright, ruff)를 설치합니다."
-	@echo "   pyproject.toml이 바뀔 때만 다시 설치합니다."
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	@echo "== 친절과 실행 패키지, 테스트 도구(pytest, pytest-django, hypothesis, playwright, ruff)를 $(VENV)에"
+	@echo "   설치합니다. 처음에는 몇 분 걸립니다. pyproject.toml이 바뀔 때만 다시 설치합니다."
 	$(BIN)/pip install --progress-bar on -e ".[test]"
-	@touch $@
+	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
 
