@@ -187,6 +187,44 @@ def test_extensions_count_on_the_law_calendar():
         _extend(at(2026, 10, 6, 18), Period.of_months(1), LAW, 32, at(2026, 10, 1))
 
 
+def test_a_disclosure_request_is_extended_once_only():
+    original = Period.of_days(10)
+    current = rules.legal_due_at(at(2026, 11, 2, 10), original, LAW).due_at
+    first = rules.extension_due(
+        current,
+        original,
+        LAW,
+        extension_no=1,
+        days=10,
+        customer_consent=False,
+        requested_at=at(2026, 11, 10),
+        kind="disclosure",
+    )
+    assert first.due_at == at(2026, 11, 27, 18) and current == at(2026, 11, 13, 18)
+    with pytest.raises(rules.ExtensionError, match="정보공개법 제11조②"):
+        rules.extension_due(
+            first.due_at,
+            original,
+            LAW,
+            extension_no=2,
+            days=5,
+            customer_consent=True,
+            requested_at=at(2026, 11, 20),
+            kind="disclosure",
+        )
+    again = rules.extension_due(
+        first.due_at,
+        original,
+        LAW,
+        extension_no=2,
+        days=5,
+        customer_consent=True,
+        requested_at=at(2026, 11, 20),
+        kind="inquiry",
+    )
+    assert again.due_at > first.due_at
+
+
 def test_transfer_from_the_civil_office_with_a_special_reason_has_three_working_hours():
     plain = rules.transfer_due(at(2026, 11, 23, 11), external=False, calendar=LAW)
     distant = rules.transfer_due(at(2026, 11, 23, 11), external=False, special_reason=True, calendar=LAW)

@@ -447,6 +447,7 @@ def case_extend(*, case_id: int, days: int, reason: str, customer_consent: bool,
             days=days,
             customer_consent=customer_consent,
             requested_at=now,
+            kind=case.kind,
         )
     except charter_rules.ExtensionError as exc:
         raise DomainError("extension", str(exc), field="days") from None

@@ -200,8 +200,12 @@ def extension_due(
     hours: int | float | Decimal | None = None,
     customer_consent: bool,
     requested_at: datetime,
+    kind: str | None = None,
 ) -> Deadline:
     """The deadline after extension number `extension_no` (시행령 제21조①).
+
+    - A 정보공개 청구 (``kind="disclosure"``) is extended once only, by at most its 10 days
+      (정보공개법 제11조②).
 
     - The first extension is at most the original period; the second, also at most the original
       period, needs the customer's consent; there is no third.
@@ -219,6 +223,8 @@ def extension_due(
     calendar = calendar.law
     if isinstance(extension_no, bool) or not isinstance(extension_no, int) or extension_no < 1:
         raise ExtensionError("연장 차수는 1차 또는 2차입니다.")
+    if kind == CaseKind.DISCLOSURE and extension_no > 1:
+        raise ExtensionError("정보공개 결정기간은 한 번만 연장할 수 있습니다(정보공개법 제11조②).")
     if extension_no > MAX_EXTENSIONS:
         raise ExtensionError("처리기간은 두 번까지만 연장할 수 있습니다(시행령 제21조①).")
     if extension_no == 2 and not customer_consent:
