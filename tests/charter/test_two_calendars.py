@@ -67,6 +67,8 @@ def test_intake_in_the_afternoon_of_a_closure_counts_from_that_afternoon():
     assert deadlines.promise.due_at == at(2027, 1, 7, 18) and deadlines.promise.calendar == "agency"
     assert deadlines.binding.due_at == deadlines.promise.due_at and deadlines.binding.calendar == "agency"
     assert "기관 달력" in deadlines.promise.rule and "민원처리법 제19조②" in deadlines.legal.rule
+    assert "기관 휴무일 접수: 2027. 1. 2. 09:00부터 계산" in deadlines.promise.rule
+    assert "접수:" not in deadlines.legal.rule
     # 기타민원 (3 working hours) received on the closure: 14:00 + 3h, the same afternoon
     assert legal(received, "other").due_at == at(2026, 12, 31, 17)
     # a short statutory period in hours runs through the closure too

@@ -146,7 +146,9 @@ def count_on(received_at: datetime, period: Period, calendar: BusinessCalendar) 
         due = day_counted_due(start, period, calendar)
     rule = f"{_how_counted(period, calendar)}, {format_dt_ko(due)} 만료"
     if start != received_at:
-        rule += f" (근무시간 외 접수: {format_dt_ko(start)}부터 계산)"
+        day = received_at.astimezone(calendar.tz).date()
+        closed = not calendar.is_business_day(day) and calendar.law.is_business_day(day)
+        rule += f" ({'기관 휴무일' if closed else '근무시간 외'} 접수: {format_dt_ko(start)}부터 계산)"
     which = LAW if calendar.is_law_calendar else AGENCY
     return Deadline(due_at=due, rule=rule, period=period, counted_from=start, calendar=which)
 
