@@ -46,7 +46,7 @@ def test_help_is_korean_and_every_option_is_explained():
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["createtoken"], "다음 인자가 필요합니다: username"),
+        (["createtoken"], "다음 인자가 필요합니다: 아이디"),
         (["serve", "--port", "x"], "인자 --port: 정수 값이 올바르지 않습니다: 'x'"),
         (["nope"], "고를 수 없는 값입니다: 'nope'"),
         (["migrate", "--x"], "알 수 없는 인자입니다: --x"),
