@@ -7,7 +7,13 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || need+=(fonts-nanum)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-[ ${#need[@]} -eq 0 ] && exit 0
+if [ ${#need[@]} -eq 0 ]; then
+  echo "== 브라우저 테스트 준비됨: chromium, 한글 글꼴(fonts-nanum), pdftotext(poppler-utils)가 이미 있습니다."
+  exit 0
+fi
+echo "== 브라우저 테스트에 필요한 Debian 패키지가 없습니다: ${need[*]}"
+echo "   chromium: Playwright로 화면을 시험하는 브라우저 / fonts-nanum: 화면 사진과 PDF의 한글 글꼴 /"
+echo "   poppler-utils: PDF 보고서의 글자를 다시 읽는 pdftotext"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
@@ -15,7 +21,9 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 0
   fi
 fi
-echo "Debian 패키지를 설치합니다: ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+echo "== apt 패키지 목록을 갱신합니다 (apt-get update, 1분쯤)"
+$SUDO apt-get update -q
+echo "== 설치합니다: ${need[*]} (chromium은 100MB가 넘어 몇 분 걸릴 수 있습니다)"
+$SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
+echo "== 설치를 마쳤습니다: ${need[*]}"

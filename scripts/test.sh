@@ -7,9 +7,11 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/test}
 export CHINJEOL_ENV=test
 export CHINJEOL_VAR_DIR=${CHINJEOL_VAR_DIR:-$(mktemp -d)}
 
-echo "== ruff"
+echo "== 전체 시험: ruff 검사 → 마이그레이션 확인 → SQLite 시험 → PostgreSQL 시험 ($PG_URL)"
+echo "   시험 중에 만드는 파일은 $CHINJEOL_VAR_DIR 에 둡니다. 전체는 수십 분 걸릴 수 있습니다."
+echo "== ruff: 코드 검사"
 "$BIN/ruff" check .
-echo "== migrations are up to date"
+echo "== 마이그레이션이 모델과 맞는지 확인합니다 (makemigrations --check)"
 "$BIN/python" -m chinjeol manage makemigrations --check --dry-run >/dev/null
 
 pg_up() { "$BIN/python" - "$PG_URL" <<'PY'
@@ -21,13 +23,14 @@ except Exception as exc:
 PY
 }
 
-echo "== tests on SQLite"
+echo "== SQLite에서 시험합니다 (pytest, 브라우저 시험 포함)"
 unset DATABASE_URL
 "$BIN/pytest" -q -p no:cacheprovider "$@"
 
-echo "== tests on PostgreSQL ($PG_URL)"
+echo "== PostgreSQL에서 같은 시험을 다시 돌립니다 ($PG_URL, PG_URL로 바꿀 수 있습니다)"
 if ! pg_up 2>/dev/null; then
   if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    echo "   PostgreSQL이 응답하지 않아 이 기계의 PostgreSQL 클러스터를 시작해 봅니다 (pg_ctlcluster)"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
     sleep 2
   fi

@@ -35,10 +35,30 @@ def test_deadline_in_utc_is_answered_in_seoul_time(client, headers):
 
 
 @pytest.mark.django_db
-def test_deadline_uses_the_agency_closures(client, headers):
+def test_the_law_calendar_ignores_closures_and_the_promise_counts_them(client, headers):
     CalendarDay.objects.create(date="2026-11-24", kind="closure", name="청사 점검")
     data = _get(client, headers, received_at="2026-11-23T17:00:00+09:00", days=1).json()
-    assert data["due_at"] == "2026-11-25T17:00:00+09:00"
+    assert data["due_at"] == "2026-11-24T17:00:00+09:00"  # a closure is not a public holiday
+    assert data["calendar"] == "law" and data["calendar_label"] == "토요일·공휴일 제외(민원처리법 제19조)"
+    promised = _get(
+        client, headers, received_at="2026-11-23T10:00:00+09:00", kind="suggestion", channel="web"
+    ).json()
+    assert promised["legal_due_at"] == "2026-12-10T18:00:00+09:00"  # 14일, the closure left out of it
+    assert (
+        promised["due_at"] == promised["promise_due_at"] == "2026-12-02T18:00:00+09:00"
+    )  # 7일 + the closure
+    assert promised["calendar"] == "agency" and "기관 휴무일" in promised["calendar_label"]
+
+
+@pytest.mark.django_db
+def test_deadline_in_weeks_and_months_moves_off_a_saturday_or_holiday(client, headers):
+    # 1개월 from Friday 2026-09-04 ends 10-03 (Saturday, 개천절); 10-04 is a Sunday, 10-05 the substitute
+    month = _get(client, headers, received_at="2026-09-04T10:00:00+09:00", months=1).json()
+    assert month["due_at"] == "2026-10-06T18:00:00+09:00" and month["calendar"] == "law"
+    weeks = _get(client, headers, received_at="2026-11-23T10:00:00+09:00", weeks=2).json()
+    assert weeks["due_at"] == "2026-12-07T18:00:00+09:00"  # ends Sunday 12-06 → Monday 12-07
+    both = _get(client, headers, received_at="2026-11-23T10:00:00+09:00", weeks=2, days=3)
+    assert both.status_code == 422 and both.json()["field"] == "weeks"
 
 
 @pytest.mark.django_db

@@ -165,15 +165,27 @@ def test_disclosure_with_saturdays_counted():
     assert due(at(2026, 11, 26, 10), Period.of_days(3, saturdays_count=True)) == at(2026, 11, 30, 18)
 
 
-def test_closure_and_extra_working_day():
+def test_closure_and_extra_working_day_move_the_promise_only():
     received = at(2026, 11, 23, 10)
     closed = BusinessCalendar.korean([2026], closures=[date(2026, 11, 24)])
     worked = BusinessCalendar.korean([2026], extra_working_days=[date(2026, 11, 28)])
+
+    def promised(moment, period, calendar):
+        return rules.promise_due_at(moment, period, calendar).due_at
+
     assert due(received, Period.of_days(7)) == at(2026, 12, 1, 18)
-    assert due(received, Period.of_days(7), closed) == at(2026, 12, 2, 18)
-    assert due(received, Period.of_days(7), worked) == at(2026, 11, 30, 18)
-    assert due(at(2026, 11, 23, 17), Period.of_hours(2), closed) == at(2026, 11, 25, 10)
-    assert due(at(2026, 11, 27, 17), Period.of_hours(2), worked) == at(2026, 11, 28, 10)
+    assert promised(received, Period.of_days(7), closed) == at(2026, 12, 2, 18)
+    assert promised(received, Period.of_days(7), worked) == at(2026, 11, 30, 18)
+    assert promised(at(2026, 11, 23, 17), Period.of_hours(2), closed) == at(2026, 11, 25, 10)
+    assert promised(at(2026, 11, 27, 17), Period.of_hours(2), worked) == at(2026, 11, 28, 10)
+    # the statutory deadline ignores both (법 §19: Saturdays and public holidays only)
+    assert (
+        due(received, Period.of_days(7), closed)
+        == due(received, Period.of_days(7), worked)
+        == at(2026, 12, 1, 18)
+    )
+    assert due(at(2026, 11, 23, 17), Period.of_hours(2), closed) == at(2026, 11, 24, 10)
+    assert due(at(2026, 11, 27, 17), Period.of_hours(2), worked) == at(2026, 11, 30, 10)
 
 
 def test_received_in_another_time_zone():

@@ -225,7 +225,7 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
         customer_email=intake.customer_email.strip(),
         department_id=department_id,
         received_at=received_at,
-        counted_from=calendar.next_working_moment(received_at),
+        counted_from=legal.counted_from,
         legal_due_at=legal.due_at,
         promise_due_at=promise.due_at if promise else None,
         promise_version=promise_version if promise else None,
@@ -447,6 +447,7 @@ def case_extend(*, case_id: int, days: int, reason: str, customer_consent: bool,
             days=days,
             customer_consent=customer_consent,
             requested_at=now,
+            kind=case.kind,
         )
     except charter_rules.ExtensionError as exc:
         raise DomainError("extension", str(exc), field="days") from None

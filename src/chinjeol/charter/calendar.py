@@ -1,16 +1,22 @@
-"""The business calendar of a Korean agency: business days and working periods (pure, no clock, no I/O).
+"""Business calendars of a Korean agency: business days and working periods (pure, no clock, no I/O).
 
-- Saturdays, Sundays and public holidays (공휴일법 §2 and §3: substitute, temporary and election days
-  included) are not business days. The agency adds its own closed days (``closures``) and days that are
-  worked although they are weekends or holidays (``extra_working_days``, which win over everything).
+There are two calendars, and every deadline says which one it counted on:
+
+- **The law's calendar** (``law_calendar``, ``BusinessCalendar.law``): Saturdays, Sundays and public
+  holidays (관공서의 공휴일: 공휴일법 §2 and §3, substitute, temporary and election days included) are not
+  business days, and nothing else changes that. Every statutory deadline (민원처리법 제19조, 시행령
+  제13·19·21·23조) is counted on it.
+- **The agency's calendar** (``agency_calendar``, ``BusinessCalendar.korean``): the law's calendar plus
+  the agency's own closed days (``closures``) and days worked although they are weekends or holidays
+  (``extra_working_days``, which win over everything). Only the charter promise and the agency's own
+  working reminders count on it. A closure is not a public holiday, and an extra working Saturday is
+  still a Saturday in the law's eyes.
 - The working day is 09:00–12:00 and 13:00–18:00, i.e. 8 working hours (민원실 09–18, lunch excluded),
   unless the agency configures other periods.
 - Every moment is interpreted in Asia/Seoul; naive datetimes are refused.
 
-Holidays come from the ``holidays`` package (``holidays.KR``, Korean names) merged with
-``TEMPORARY_HOLIDAYS``, a local table for temporary and election holidays that a ``holidays`` release
-may add only later. Holidays are computed once per year per process (``functools.lru_cache``), so
-building a calendar per request is cheap. A calendar knows the holidays of the years it was built for
+Holidays come from ``public_holidays`` (the ``holidays`` package plus a local table of temporary and
+election days), computed once per year per process, so building a calendar per request is cheap. A calendar knows the holidays of the years it was built for
 only; dates in other years are treated as plain weekdays/weekends.
 """
 
@@ -18,24 +24,28 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
+from .public_holidays import TEMPORARY_HOLIDAYS, holidays_of_years, korean_holidays
 
 __all__ = [
+    "AGENCY_CALENDAR_LABEL",
     "DEFAULT_PERIODS",
+    "LAW_CALENDAR_LABEL",
     "SEOUL",
     "TEMPORARY_HOLIDAYS",
     "BusinessCalendar",
+    "agency_calendar",
     "format_date_ko",
     "format_dt_ko",
     "hours_to_timedelta",
     "korean_holidays",
+    "law_calendar",
 ]
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -43,24 +53,9 @@ SEOUL = ZoneInfo("Asia/Seoul")
 Periods = tuple[tuple[time, time], ...]
 DEFAULT_PERIODS: Periods = ((time(9), time(12)), (time(13), time(18)))
 
-# 임시공휴일 and election days (공휴일법 §2 11호·12호). `holidays` supplies most of them, but a day decreed
-# by the government appears there only after a release adds it; a name from `holidays` wins when both
-# have the day. Agency-specific closed days belong in `closures`, not here.
-TEMPORARY_HOLIDAYS: Mapping[date, str] = MappingProxyType(
-    {
-        date(2015, 8, 14): "임시공휴일",
-        date(2016, 5, 6): "임시공휴일",
-        date(2017, 10, 2): "임시공휴일",
-        date(2020, 8, 17): "임시공휴일",
-        date(2023, 10, 2): "임시공휴일",
-        date(2024, 4, 10): "국회의원 선거일",
-        date(2024, 10, 1): "임시공휴일(국군의 날)",
-        date(2025, 1, 27): "임시공휴일",
-        date(2025, 6, 3): "대통령 선거일",
-        date(2026, 6, 3): "지방선거일",
-        date(2028, 4, 12): "국회의원 선거일",
-    }
-)
+# What each calendar leaves out, in the words shown next to a deadline.
+LAW_CALENDAR_LABEL = "토요일·공휴일 제외(민원처리법 제19조)"
+AGENCY_CALENDAR_LABEL = "기관 휴무일·추가 근무일 반영(기관 달력)"
 
 # Upper bound on the number of consecutive days scanned for a business day; only a calendar that closes
 # for years on end reaches it.
@@ -68,24 +63,6 @@ _MAX_SCAN_DAYS = 3700
 _ONE_DAY = timedelta(days=1)
 _ZERO = timedelta(0)
 _SUNDAY, _SATURDAY = 6, 5
-
-
-@lru_cache(maxsize=128)
-def korean_holidays(year: int) -> tuple[tuple[date, str], ...]:
-    """Korean public holidays of `year` as sorted (date, 한국어 name) pairs, temporary holidays included."""
-    found = dict(holidays_lib.KR(years=year, language="ko").items())
-    for day, name in TEMPORARY_HOLIDAYS.items():
-        if day.year == year:
-            found.setdefault(day, name)
-    return tuple(sorted(found.items()))
-
-
-@lru_cache(maxsize=32)
-def _holidays_of_years(years: tuple[int, ...]) -> tuple[frozenset[date], Mapping[date, str]]:
-    names: dict[date, str] = {}
-    for year in years:
-        names.update(korean_holidays(year))
-    return frozenset(names), MappingProxyType(names)
 
 
 def hours_to_timedelta(hours: float | int | Decimal | timedelta) -> timedelta:
@@ -149,9 +126,20 @@ class BusinessCalendar:
         closures: Iterable[date] = (),
         extra_working_days: Iterable[date] = (),
         periods: Periods = DEFAULT_PERIODS,
+        public_holidays: Mapping[date, str] | Iterable[date] = (),
     ) -> BusinessCalendar:
-        """The calendar of Korean public holidays of `years` plus the agency's own days."""
-        days, names = _holidays_of_years(tuple(sorted(set(years))))
+        """The calendar of Korean public holidays of `years` plus the agency's own days.
+        ``public_holidays`` adds public holidays decreed after the ``holidays`` release in use (they
+        belong to the law's calendar too)."""
+        days, names = holidays_of_years(tuple(sorted(set(years))))
+        if public_holidays:
+            extra = (
+                dict(public_holidays)
+                if isinstance(public_holidays, Mapping)
+                else dict.fromkeys(public_holidays, "공휴일")
+            )
+            names = MappingProxyType({**extra, **names})
+            days = days | frozenset(extra)
         return cls(
             holidays=days,
             closures=frozenset(closures),
@@ -159,6 +147,24 @@ class BusinessCalendar:
             periods=tuple(periods),
             holiday_names=names,
         )
+
+    @cached_property
+    def law(self) -> BusinessCalendar:
+        """The law's calendar of the same years: the public holidays only, without the agency's closures
+        and extra working days, and the 민원실's working day 09:00–18:00 without lunch (8 hours)."""
+        if self.is_law_calendar:
+            return self
+        return replace(self, closures=frozenset(), extra_working_days=frozenset(), periods=DEFAULT_PERIODS)
+
+    @property
+    def is_law_calendar(self) -> bool:
+        """Whether this is the law's calendar (no agency days, the statutory working day)."""
+        return not self.closures and not self.extra_working_days and self.periods == DEFAULT_PERIODS
+
+    @property
+    def label_ko(self) -> str:
+        """What this calendar leaves out, in Korean (shown next to a deadline)."""
+        return LAW_CALENDAR_LABEL if self.is_law_calendar else AGENCY_CALENDAR_LABEL
 
     # --- days ---------------------------------------------------------------------------------------
     def _as_day(self, day: date) -> date:
@@ -352,6 +358,25 @@ class BusinessCalendar:
         total = self._worked_on(first, start, self._at(first + _ONE_DAY, time.min))
         total += self._worked_on(last, self._at(last, time.min), end)
         return total + self.working_day * self.business_days_between(first + _ONE_DAY, last - _ONE_DAY)
+
+
+def law_calendar(years: Iterable[int], *, public_holidays: Iterable[date] = ()) -> BusinessCalendar:
+    """The law's calendar of `years`: Saturdays, Sundays and public holidays are not business days."""
+    return BusinessCalendar.korean(years, public_holidays=public_holidays)
+
+
+def agency_calendar(
+    years: Iterable[int],
+    *,
+    closures: Iterable[date] = (),
+    extra_working_days: Iterable[date] = (),
+    public_holidays: Iterable[date] = (),
+) -> BusinessCalendar:
+    """The agency's calendar of `years`: the law's calendar with the agency's closures and extra working
+    days. Its ``law`` is the law's calendar of the same years."""
+    return BusinessCalendar.korean(
+        years, closures=closures, extra_working_days=extra_working_days, public_holidays=public_holidays
+    )
 
 
 def format_dt_ko(moment: datetime, tz: ZoneInfo = SEOUL) -> str:

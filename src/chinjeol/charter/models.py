@@ -84,11 +84,14 @@ class ServiceStandardVersion(Revision):
 
 
 class CalendarDay(TimeStamped):
-    """The agency's own closures (휴무일) and extra working days, on top of public holidays."""
+    """The agency's own closures (휴무일) and extra working days, on top of public holidays, and public
+    holidays decreed after the ``holidays`` release in use (임시공휴일·선거일): only these last move
+    statutory deadlines; closures and extra working days move the charter promise only."""
 
     class Kind(models.TextChoices):
         CLOSURE = "closure", "휴무일"
         EXTRA_WORKING_DAY = "extra_working_day", "추가 근무일"
+        PUBLIC_HOLIDAY = "public_holiday", "임시공휴일·선거일(법정 공휴일)"
 
     date = models.DateField("날짜", unique=True)
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)

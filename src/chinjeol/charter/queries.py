@@ -47,19 +47,26 @@ def clear_cache() -> None:
 
 
 def calendar_for(years=None) -> BusinessCalendar:
-    """The agency's business calendar: Korean public holidays plus its own closures and extra
-    working days. Cached per process; refreshed within seconds of a change."""
+    """The agency's business calendar: Korean public holidays (with the temporary and election days
+    entered here) plus its own closures and extra working days. Its ``.law`` is the law's calendar, on
+    which statutory deadlines count. Cached per process; refreshed within seconds of a change."""
 
     def build():
-        rows = list(CalendarDay.objects.values_list("date", "kind"))
-        year_set = set(range(2015, 2036)) | {d.year for d, _k in rows}
+        rows = list(CalendarDay.objects.values_list("date", "kind", "name"))
+        year_set = set(range(2015, 2036)) | {d.year for d, _k, _n in rows}
         return BusinessCalendar.korean(
             year_set,
-            closures=[d for d, k in rows if k == CalendarDay.Kind.CLOSURE],
-            extra_working_days=[d for d, k in rows if k == CalendarDay.Kind.EXTRA_WORKING_DAY],
+            closures=[d for d, k, _n in rows if k == CalendarDay.Kind.CLOSURE],
+            extra_working_days=[d for d, k, _n in rows if k == CalendarDay.Kind.EXTRA_WORKING_DAY],
+            public_holidays={d: n for d, k, n in rows if k == CalendarDay.Kind.PUBLIC_HOLIDAY},
         )
 
     return _cached("calendar", build)
+
+
+def law_calendar_for() -> BusinessCalendar:
+    """The law's calendar (민원처리법 제19조): Saturdays, Sundays and public holidays only."""
+    return calendar_for().law
 
 
 def promises_at(moment: datetime) -> dict[str, ServiceStandardVersion]:

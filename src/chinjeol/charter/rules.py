@@ -3,11 +3,20 @@
 Pure functions: the clock and the business calendar are arguments, and every result is an aware
 Asia/Seoul datetime.
 
+Two calendars (``calendar.py``): every statutory deadline — the processing period, its extensions
+(영 §21), transfers (영 §13), interim notices (영 §23) — is counted on the law's calendar
+(``calendar.law``: Saturdays, Sundays and public holidays left out, nothing else), whatever calendar the
+caller passes; the charter's promise is counted on the agency's calendar (its closures and extra working
+days included). Each ``Deadline`` records which (``calendar``: ``"law"`` or ``"agency"``).
+
 - A case received outside working periods counts from the start of the next working period.
-- A period of 5 days or less, or one given in hours, is counted in working hours (1일 = 8근무시간);
-  the deadline is the instant the hours are used up (법 §19①).
+- A period of 5 days or less, or one given in hours, is counted in working hours (1일 = 8근무시간,
+  09:00–18:00 without lunch); the deadline is the instant the hours are used up (법 §19①).
 - A period of 6 days or more is counted in business days, the (effective) receipt day being day 1; the
   deadline is the end of the last working period of the last day (법 §19②).
+- A period of weeks, months or years counts the first day and ends, as in 민법 제160조, the day before the
+  corresponding day (the month's last day when there is none); a last day that is a Saturday or a public
+  holiday moves to the next business day (법 §19③, 민법 제161조).
 - A period that counts Saturdays (정보공개, where the agency does so) is counted in days whatever its
   length; a last day that is a Saturday or holiday moves to the next business day.
 - Where the charter promises less for the case's channel, the earlier deadline binds.
@@ -16,19 +25,43 @@ Asia/Seoul datetime.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
 from .calendar import SEOUL, BusinessCalendar, format_dt_ko, hours_to_timedelta
+from .counting import (
+    AGENCY,
+    CALENDAR_LABELS,
+    LAW,
+    Deadline,
+    Deadlines,
+    calendar_unit_last_day,
+    day_counted_due,
+    due_at,
+    legal_due_at,
+    promise_due_at,
+    require_aware,
+)
+from .periods import (
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    LEGAL_BASIS,
+    LEGAL_PERIODS,
+    CaseKind,
+    Channel,
+    Period,
+    legal_period,
+)
 
 __all__ = [
+    "AGENCY",
+    "CALENDAR_LABELS",
     "CHANNEL_LABELS",
     "INTERIM_EVERY",
     "KIND_LABELS",
+    "LAW",
     "LEGAL_BASIS",
     "LEGAL_PERIODS",
     "TRANSFER_HOURS",
@@ -39,6 +72,9 @@ __all__ = [
     "ExtensionError",
     "Period",
     "binding_deadline",
+    "CaseDeadline",
+    "DEADLINE_LABELS",
+    "case_deadlines",
     "due_at",
     "due_soon",
     "extension_due",
@@ -46,235 +82,11 @@ __all__ = [
     "interim_notice_dates",
     "interim_notice_needed",
     "is_overdue",
+    "legal_due_at",
     "legal_period",
+    "promise_due_at",
     "transfer_due",
 ]
-
-
-class CaseKind(StrEnum):
-    INQUIRY_LAW = "inquiry_law"
-    INQUIRY = "inquiry"
-    SUGGESTION = "suggestion"
-    GRIEVANCE = "grievance"
-    OTHER = "other"
-    STATUTORY = "statutory"
-    DISCLOSURE = "disclosure"
-    PRAISE = "praise"
-    UNKIND = "unkind"
-
-
-KIND_LABELS: dict[str, str] = {
-    CaseKind.INQUIRY_LAW: "질의(법령 해석)",
-    CaseKind.INQUIRY: "질의(제도·절차)",
-    CaseKind.SUGGESTION: "건의",
-    CaseKind.GRIEVANCE: "고충",
-    CaseKind.OTHER: "기타 민원",
-    CaseKind.STATUTORY: "법정민원",
-    CaseKind.DISCLOSURE: "정보공개",
-    CaseKind.PRAISE: "칭찬",
-    CaseKind.UNKIND: "불친절 신고",
-}
-
-
-class Channel(StrEnum):
-    WEB = "web"
-    PHONE = "phone"
-    VISIT = "visit"
-    MAIL = "mail"
-    FAX = "fax"
-    EPEOPLE = "epeople"
-    DISCLOSURE = "disclosure"
-    SMS = "sms"
-    CHAT = "chat"
-    EMAIL = "email"
-
-
-CHANNEL_LABELS: dict[str, str] = {
-    Channel.WEB: "홈페이지",
-    Channel.PHONE: "전화",
-    Channel.VISIT: "방문",
-    Channel.MAIL: "우편",
-    Channel.FAX: "팩스",
-    Channel.EPEOPLE: "국민신문고",
-    Channel.DISCLOSURE: "정보공개청구",
-    Channel.SMS: "문자",
-    Channel.CHAT: "채팅",
-    Channel.EMAIL: "전자우편",
-}
-
-# Periods of 5 days or less are counted in working hours (법 §19①).
-HOURS_COUNTED_UP_TO_DAYS = 5
-
-
-@dataclass(frozen=True)
-class Period:
-    """A processing period: whole days, or working hours. ``saturdays_count`` makes Saturdays count as
-    days; such a period is always counted in days, since Saturdays have no working hours."""
-
-    days: int | None = None
-    hours: Decimal | None = None
-    saturdays_count: bool = False
-
-    def __post_init__(self) -> None:
-        if (self.days is None) == (self.hours is None):
-            raise ValueError("처리기간은 일 또는 근무시간 가운데 하나로만 정합니다.")
-        if self.days is not None:
-            if isinstance(self.days, bool) or int(self.days) != self.days:
-                raise ValueError("처리기간(일)은 정수여야 합니다.")
-            object.__setattr__(self, "days", int(self.days))
-            if self.days < 1:
-                raise ValueError("처리기간은 1일 이상이어야 합니다.")
-        if self.hours is not None:
-            if not isinstance(self.hours, Decimal):
-                object.__setattr__(self, "hours", Decimal(str(self.hours)))
-            if not self.hours.is_finite() or self.hours <= 0:
-                raise ValueError("처리기간은 0근무시간보다 길어야 합니다.")
-
-    @classmethod
-    def of_days(cls, days: int, *, saturdays_count: bool = False) -> Period:
-        return cls(days=days, saturdays_count=saturdays_count)
-
-    @classmethod
-    def of_hours(cls, hours: int | float | Decimal) -> Period:
-        return cls(hours=Decimal(str(hours)))
-
-    @property
-    def counted_in_hours(self) -> bool:
-        """Counted in working hours: given in hours, or 5 days or less (법 §19①). A period that counts
-        Saturdays (the 정보공개 convention of some agencies) is always counted in days."""
-        if self.hours is not None:
-            return True
-        return self.days <= HOURS_COUNTED_UP_TO_DAYS and not self.saturdays_count
-
-    def working_hours(self, calendar: BusinessCalendar) -> Decimal:
-        """The period in working hours (days × the calendar's hours per day)."""
-        if self.hours is not None:
-            return self.hours
-        return calendar.hours_per_day * self.days
-
-    @property
-    def label_ko(self) -> str:
-        """``7일`` or ``3근무시간``."""
-        if self.hours is not None:
-            return f"{_number(self.hours)}근무시간"
-        return f"{self.days}일"
-
-
-def _number(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
-LEGAL_PERIODS: Mapping[str, Period] = MappingProxyType(
-    {
-        CaseKind.INQUIRY_LAW: Period.of_days(14),
-        CaseKind.INQUIRY: Period.of_days(7),
-        CaseKind.SUGGESTION: Period.of_days(14),
-        CaseKind.GRIEVANCE: Period.of_days(7),
-        CaseKind.OTHER: Period.of_hours(3),
-        CaseKind.DISCLOSURE: Period.of_days(10),
-        CaseKind.PRAISE: Period.of_days(7),
-        CaseKind.UNKIND: Period.of_days(7),
-    }
-)
-LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
-    {
-        CaseKind.INQUIRY_LAW: "민원처리법 시행령 제14조(법령 해석 질의 14일)",
-        CaseKind.INQUIRY: "민원처리법 시행령 제14조(제도·절차 질의 7일)",
-        CaseKind.SUGGESTION: "민원처리법 시행령 제15조(건의 14일)",
-        CaseKind.GRIEVANCE: "민원처리법 시행령 제17조(고충 7일)",
-        CaseKind.OTHER: "민원처리법 시행령 제16조·제19조(기타민원 즉시 = 3근무시간)",
-        CaseKind.STATUTORY: "민원처리법 제17조(민원처리기준표)",
-        CaseKind.DISCLOSURE: "정보공개법 제11조(10일)",
-        CaseKind.PRAISE: "기관 내부 기준(7일)",
-        CaseKind.UNKIND: "기관 내부 기준(7일)",
-    }
-)
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """A deadline with its Korean explanation. ``counted_from`` is the moment counting started."""
-
-    due_at: datetime
-    rule: str
-    period: Period
-    counted_from: datetime | None = None
-
-
-class Deadlines(NamedTuple):
-    """The legal deadline, the charter's promise (None without one) and the one that binds."""
-
-    legal: Deadline
-    promise: Deadline | None
-    binding: Deadline
-
-
-def _require_aware(*moments: datetime | None) -> None:
-    for moment in moments:
-        if moment is not None and (moment.tzinfo is None or moment.utcoffset() is None):
-            raise ValueError("시각에 시간대(timezone)가 없습니다. 시간대가 있는 datetime을 주세요.")
-
-
-def legal_period(
-    kind: str, *, statutory_days: int | None = None, disclosure_saturdays_count: bool = False
-) -> Period:
-    """The period the law sets for `kind`. 법정민원 take theirs from the 민원처리기준표 (`statutory_days`);
-    정보공개 may count Saturdays where the agency does so (the law is silent)."""
-    kind = CaseKind(kind)
-    if kind == CaseKind.STATUTORY:
-        if not statutory_days:
-            raise ValueError("법정민원은 민원처리기준표의 처리기간(일)이 필요합니다.")
-        return Period.of_days(statutory_days)
-    period = LEGAL_PERIODS[kind]
-    if kind == CaseKind.DISCLOSURE and disclosure_saturdays_count:
-        return Period.of_days(period.days, saturdays_count=True)
-    return period
-
-
-def _day_counted_due(
-    first_day_from: datetime, period: Period, calendar: BusinessCalendar, *, first_day_is_next: bool = False
-) -> datetime:
-    day = first_day_from.astimezone(calendar.tz).date()
-    if first_day_is_next:
-        day += timedelta(days=1)
-    last_day = calendar.add_business_days(day, period.days, saturdays_count=period.saturdays_count)
-    if period.saturdays_count:
-        last_day = calendar.next_business_day(last_day)
-    return calendar.end_of_day(last_day)
-
-
-def _how_counted(period: Period, calendar: BusinessCalendar) -> str:
-    if period.hours is not None:
-        return f"민원처리법 제19조①: {period.label_ko}(토요일·공휴일 제외)"
-    if period.counted_in_hours:
-        hours = _number(period.working_hours(calendar))
-        per_day = _number(calendar.hours_per_day)
-        return f"민원처리법 제19조①: {period.label_ko} = {hours}근무시간(1일 {per_day}근무시간, 토요일·공휴일 제외)"
-    if period.saturdays_count:
-        return (
-            f"처리기간 {period.label_ko}(초일 산입, 토요일 산입·공휴일 제외, "
-            "말일이 토요일·공휴일이면 다음 근무일)"
-        )
-    return f"민원처리법 제19조②: {period.label_ko}(초일 산입, 토요일·공휴일 제외)"
-
-
-def due_at(received_at: datetime, period: Period, calendar: BusinessCalendar) -> Deadline:
-    """The deadline of `period` for a case received at `received_at`.
-
-    Counting starts at ``calendar.next_working_moment(received_at)``: a case received on Friday at 19:00
-    counts from Monday 09:00, and Monday is day 1. With ``period.saturdays_count`` Saturdays count as
-    days, and a last day that falls on a Saturday or holiday moves to the next business day.
-    """
-    _require_aware(received_at)
-    start = calendar.next_working_moment(received_at)
-    if period.counted_in_hours:
-        due = calendar.add_working_hours(start, period.working_hours(calendar))
-    else:
-        due = _day_counted_due(start, period, calendar)
-    rule = f"{_how_counted(period, calendar)}, {format_dt_ko(due)} 만료"
-    if start != received_at:
-        rule += f" (근무시간 외 접수: {format_dt_ko(start)}부터 계산)"
-    return Deadline(due_at=due, rule=rule, period=period, counted_from=start)
 
 
 def binding_deadline(
@@ -290,23 +102,32 @@ def binding_deadline(
     """The legal deadline of `kind`, the charter's promise for `channel` (``charter_days``; None means
     no promise) and the one that binds: the promise when it is earlier, else the legal deadline.
 
-    Returns ``Deadlines(legal, promise, binding)``; it unpacks as a 3-tuple.
+    The legal deadline counts on the law's calendar (``calendar.law``), the promise on `calendar`, the
+    agency's. Returns ``Deadlines(legal, promise, binding)``; it unpacks as a 3-tuple.
     """
     period = legal_period(
         kind, statutory_days=statutory_days, disclosure_saturdays_count=disclosure_saturdays_count
     )
-    computed = due_at(received_at, period, calendar)
+    computed = legal_due_at(received_at, period, calendar)
     legal = Deadline(
-        computed.due_at, f"{LEGAL_BASIS[CaseKind(kind)]} · {computed.rule}", period, computed.counted_from
+        computed.due_at,
+        f"{LEGAL_BASIS[CaseKind(kind)]} · {computed.rule}",
+        period,
+        computed.counted_from,
+        LAW,
     )
     if charter_days is None or charter_days == 0:
         return Deadlines(legal, None, legal)
     channel_label = CHANNEL_LABELS.get(channel, channel)
     scope = f"{channel_label} {charter_days}일" if channel_label else f"{charter_days}일"
     promised = f"서비스헌장 약속({scope})"
-    computed = due_at(received_at, Period.of_days(charter_days), calendar)
+    computed = promise_due_at(received_at, Period.of_days(charter_days), calendar)
     promise = Deadline(
-        computed.due_at, f"{promised} · {computed.rule}", computed.period, computed.counted_from
+        computed.due_at,
+        f"{promised} · {computed.rule}",
+        computed.period,
+        computed.counted_from,
+        AGENCY,
     )
     if promise.due_at < legal.due_at:
         binding = Deadline(
@@ -315,9 +136,51 @@ def binding_deadline(
             f"(법정기한 {format_dt_ko(legal.due_at)})",
             promise.period,
             promise.counted_from,
+            AGENCY,
         )
         return Deadlines(legal, promise, binding)
     return Deadlines(legal, promise, legal)
+
+
+class CaseDeadline(NamedTuple):
+    """One deadline of a case as shown: what it is, when, and the calendar it was counted on."""
+
+    which: str
+    label: str
+    due_at: datetime
+    calendar: str
+    calendar_label: str
+
+
+DEADLINE_LABELS: Mapping[str, str] = MappingProxyType(
+    {"binding": "처리기한", "legal": "법정 처리기한", "promise": "헌장 약속 기한"}
+)
+
+
+def case_deadlines(
+    *,
+    legal_due_at: datetime,
+    promise_due_at: datetime | None,
+    due_at: datetime,
+    extensions: int,
+) -> list[CaseDeadline]:
+    """The deadlines stored on a case with the calendar each was counted on, derived from the rules (no
+    stored flag): the legal deadline and every extension (영 §21) count on the law's calendar, the
+    promise on the agency's, and the binding deadline is the promise only while the promise was the
+    earlier one and nothing was extended."""
+    promise_binds = (
+        extensions == 0
+        and promise_due_at is not None
+        and due_at == promise_due_at
+        and promise_due_at < legal_due_at
+    )
+    rows = [("binding", due_at, AGENCY if promise_binds else LAW), ("legal", legal_due_at, LAW)]
+    if promise_due_at is not None:
+        rows.append(("promise", promise_due_at, AGENCY))
+    return [
+        CaseDeadline(which, DEADLINE_LABELS[which], moment, calendar, CALENDAR_LABELS[calendar])
+        for which, moment, calendar in rows
+    ]
 
 
 class ExtensionError(ValueError):
@@ -337,8 +200,12 @@ def extension_due(
     hours: int | float | Decimal | None = None,
     customer_consent: bool,
     requested_at: datetime,
+    kind: str | None = None,
 ) -> Deadline:
     """The deadline after extension number `extension_no` (시행령 제21조①).
+
+    - A 정보공개 청구 (``kind="disclosure"``) is extended once only, by at most its 10 days
+      (정보공개법 제11조②).
 
     - The first extension is at most the original period; the second, also at most the original
       period, needs the customer's consent; there is no third.
@@ -348,10 +215,16 @@ def extension_due(
     - It is counted like any period (법 §19): 5 days or less in working hours from the working moment
       after `current_due`; 6 days or more in business days from the day after `current_due`. The
       original period's Saturday rule applies. The result is never earlier than `current_due`.
+    - It is counted on the law's calendar (``calendar.law``): an extension is a statutory period.
+    - An original period of weeks, months or years caps the extension at the calendar days that period
+      spans from the day after `current_due`.
     """
-    _require_aware(current_due, requested_at)
+    require_aware(current_due, requested_at)
+    calendar = calendar.law
     if isinstance(extension_no, bool) or not isinstance(extension_no, int) or extension_no < 1:
         raise ExtensionError("연장 차수는 1차 또는 2차입니다.")
+    if kind == CaseKind.DISCLOSURE and extension_no > 1:
+        raise ExtensionError("정보공개 결정기간은 한 번만 연장할 수 있습니다(정보공개법 제11조②).")
     if extension_no > MAX_EXTENSIONS:
         raise ExtensionError("처리기간은 두 번까지만 연장할 수 있습니다(시행령 제21조①).")
     if extension_no == 2 and not customer_consent:
@@ -370,7 +243,11 @@ def extension_due(
         extension = Period.of_days(int(days), saturdays_count=original_period.saturdays_count)
     else:
         extension = Period.of_hours(hours)
-    if extension.days is not None and original_period.days is not None:
+    if original_period.in_calendar_units:
+        first = current_due.astimezone(calendar.tz).date() + timedelta(days=1)
+        span = (calendar_unit_last_day(first, original_period) - first).days + 1
+        too_long = extension.days is None or extension.days > span
+    elif extension.days is not None and original_period.days is not None:
         too_long = extension.days > original_period.days
     else:
         too_long = extension.working_hours(calendar) > original_period.working_hours(calendar)
@@ -381,14 +258,14 @@ def extension_due(
     if extension.counted_in_hours:
         due = calendar.add_working_hours(current_due, extension.working_hours(calendar))
     else:
-        due = _day_counted_due(current_due, extension, calendar, first_day_is_next=True)
+        due = day_counted_due(current_due, extension, calendar, first_day_is_next=True)
     due = max(due, current_due.astimezone(calendar.tz))
     consent = "(민원인 동의)" if extension_no == 2 else ""
     rule = (
         f"시행령 제21조① {extension_no}차 연장 {extension.label_ko}{consent}: "
         f"{format_dt_ko(current_due)} → {format_dt_ko(due)}"
     )
-    return Deadline(due_at=due, rule=rule, period=extension, counted_from=current_due)
+    return Deadline(due_at=due, rule=rule, period=extension, counted_from=current_due, calendar=LAW)
 
 
 INTERIM_EVERY = timedelta(days=30)
@@ -401,10 +278,12 @@ def interim_notice_dates(
     and including `until`.
 
     Calendar days (민법 기간 계산), at the clock time of receipt. Without a calendar a notice is due on that
-    date whatever the weekday; with one, a date that is not a business day moves to the start of the next
-    business day (민법 제161조). Whether a notice is listed depends on the unmoved date.
+    date whatever the weekday; with one, a date that is a Saturday, Sunday or public holiday moves to the
+    start of the next business day of the law's calendar (민법 제161조, 법 §19③): an agency closure
+    moves nothing. Whether a notice is listed depends on the unmoved date.
     """
-    _require_aware(received_at, until)
+    require_aware(received_at, until)
+    calendar = calendar.law if calendar is not None else None
     tz = calendar.tz if calendar is not None else SEOUL
     moments: list[datetime] = []
     moment = received_at.astimezone(tz) + INTERIM_EVERY
@@ -431,7 +310,7 @@ def interim_notice_needed(
       30 days without news, 시행령 제23조); or
     - the expected completion falls after the charter's promise and no interim notice was sent yet.
     """
-    _require_aware(received_at, now, last_interim_at, promise_due, expected_done)
+    require_aware(received_at, now, last_interim_at, promise_due, expected_done)
     if now < received_at:
         return False
     since = max(received_at, last_interim_at) if last_interim_at is not None else received_at
@@ -453,18 +332,27 @@ def transfer_due(
     *,
     external: bool,
     wrong_department: bool = False,
+    special_reason: bool = False,
     calendar: BusinessCalendar,
 ) -> Deadline:
-    """The transfer deadline (시행령 제13조): to another agency within 8 working hours; inside the agency
-    to the department in charge within 1 working hour, or 3 when the case went to the wrong department.
+    """The transfer deadline (시행령 제13조): to another agency within 8 working hours (③); from the
+    민원실 to the department in charge within 1 working hour, or 3 for a special reason such as a distant
+    department (①); 3 when the case went to a department not in charge (②). Counted on the law's
+    calendar (``calendar.law``).
     """
-    _require_aware(received_at)
+    require_aware(received_at)
+    calendar = calendar.law
     if external:
         hours, what = TRANSFER_HOURS["external"], "시행령 제13조③: 다른 기관 이송"
     elif wrong_department:
-        hours, what = TRANSFER_HOURS["wrong_department"], "시행령 제13조: 잘못 배정된 부서에서 재이송"
+        hours, what = TRANSFER_HOURS["wrong_department"], "시행령 제13조②: 소관이 아닌 부서에서 재이송"
+    elif special_reason:
+        hours, what = (
+            TRANSFER_HOURS["wrong_department"],
+            "시행령 제13조① 단서: 특별한 사유가 있는 주무부서 이송",
+        )
     else:
-        hours, what = TRANSFER_HOURS["internal"], "시행령 제13조: 주무부서 이송"
+        hours, what = TRANSFER_HOURS["internal"], "시행령 제13조①: 주무부서 이송"
     period = Period.of_hours(hours)
     start = calendar.next_working_moment(received_at)
     due = calendar.add_working_hours(start, hours)
@@ -473,6 +361,7 @@ def transfer_due(
         rule=f"{what} {period.label_ko}, {format_dt_ko(due)}까지",
         period=period,
         counted_from=start,
+        calendar=LAW,
     )
 
 

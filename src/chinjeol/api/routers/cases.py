@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from chinjeol.cases import queries, services, workflow
 from chinjeol.cases.models import Case
+from chinjeol.charter.rules import case_deadlines
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.privacy import personal_access_log
@@ -39,6 +40,16 @@ class CaseIn(Schema):
     statutory_service: int | None = Field(None, description="법정민원의 민원처리기준표 ID")
 
 
+class CaseDeadlineOut(Schema):
+    which: str = Field(..., description="binding(처리기한)|legal(법정 처리기한)|promise(헌장 약속 기한)")
+    label: str
+    due_at: datetime
+    calendar: str = Field(
+        ..., description="law: 토요일·공휴일만 제외(민원처리법 제19조) | agency: 기관 휴무일·추가 근무일 반영"
+    )
+    calendar_label: str
+
+
 class CaseOut(Schema):
     id: int
     receipt_no: str
@@ -56,6 +67,7 @@ class CaseOut(Schema):
     legal_due_at: datetime
     promise_due_at: datetime | None
     deadline_rule: str
+    deadlines: list[CaseDeadlineOut] = Field(..., description="기한마다 계산에 쓴 달력")
     closed_at: datetime | None
     answer: str
     first_contact_resolved: bool
@@ -132,6 +144,15 @@ def _out(case: Case, *, full_contact: bool) -> CaseOut:
         legal_due_at=case.legal_due_at,
         promise_due_at=case.promise_due_at,
         deadline_rule=case.deadline_rule,
+        deadlines=[
+            CaseDeadlineOut(**row._asdict())
+            for row in case_deadlines(
+                legal_due_at=case.legal_due_at,
+                promise_due_at=case.promise_due_at,
+                due_at=case.due_at,
+                extensions=case.extensions,
+            )
+        ],
         closed_at=case.closed_at,
         answer=case.answer,
         first_contact_resolved=case.first_contact_resolved,

@@ -28,6 +28,11 @@ class DeadlineQuery(Schema):
     )
     days: int | None = Field(None, ge=1, le=365, description="처리기간(일). kind 대신 씁니다")
     hours: float | None = Field(None, gt=0, le=2000, description="처리기간(근무시간). days·kind 대신 씁니다")
+    weeks: int | None = Field(
+        None, ge=1, le=52, description="처리기간(주, 민원처리법 제19조③). days 대신 씁니다"
+    )
+    months: int | None = Field(None, ge=1, le=24, description="처리기간(개월, 제19조③). days 대신 씁니다")
+    years: int | None = Field(None, ge=1, le=5, description="처리기간(년, 제19조③). days 대신 씁니다")
     kind: rules.CaseKind | None = Field(
         None, description="민원 종류 (days 대신): 법정기한과 헌장 약속 중 이른 쪽"
     )
@@ -46,6 +51,11 @@ class DeadlineOut(Schema):
     legal_due_at: datetime | None = Field(None, description="법정 처리기한 (kind를 준 경우)")
     promise_due_at: datetime | None = Field(None, description="서비스헌장 약속 기한 (약속이 있는 경로)")
     promise: str | None = Field(None, description="적용한 이행표준과 판 (예: WEB_REPLY 2판 5일)")
+    calendar: str = Field(
+        ...,
+        description="처리기한을 센 달력: law(토요일·공휴일만 제외, 민원처리법 제19조) 또는 agency(기관 달력)",
+    )
+    calendar_label: str = Field(..., description="처리기한을 센 달력 (한국어)")
 
 
 def _local(moment: datetime) -> datetime:
@@ -72,28 +82,42 @@ def _statutory_days(q: DeadlineQuery) -> int:
     summary="처리기한 계산 (민원처리법 제19조·서비스헌장)",
     description=(
         "접수 시각과 처리기간(days 또는 hours), 또는 민원 종류(kind)와 접수 경로(channel)로 처리기한을 "
-        "계산합니다. 기관 달력(공휴일·대체공휴일·기관 휴무일·추가 근무일)을 씁니다. 5일 이하는 근무시간으로, "
-        "6일 이상은 토요일·공휴일을 뺀 날로 셉니다. 잘못된 값은 422와 한국어 메시지, 해당 field로 알립니다."
+        "계산합니다. 법정 처리기한(days·hours·weeks·months·years, kind의 법정기한)은 법의 달력(토요일과 "
+        "공휴일·대체공휴일·임시공휴일·선거일만 제외)으로, 서비스헌장 약속은 기관 달력(기관 휴무일·추가 근무일 "
+        "반영)으로 셉니다. 5일 이하는 근무시간(09~18시, 점심 제외 8시간)으로, 6일 이상은 첫날을 넣고 토요일·"
+        "공휴일을 뺀 날로, 주·월·연은 말일이 토요일·공휴일이면 다음 근무일로 셉니다. 잘못된 값은 422와 한국어 "
+        "메시지, 해당 field로 알립니다."
     ),
 )
 def deadline(request, q: Query[DeadlineQuery]):
     if timezone.is_naive(q.received_at):
         raise _invalid("received_at에 시간대를 넣어 주세요 (예: 2026-11-23T09:30:00+09:00).", "received_at")
-    given = [name for name in ("days", "hours", "kind") if getattr(q, name) is not None]
+    given = [
+        name for name in ("days", "hours", "weeks", "months", "years", "kind") if getattr(q, name) is not None
+    ]
     if len(given) != 1:
         raise _invalid(
-            "처리기간은 days, hours, kind 가운데 하나로만 주세요."
+            "처리기간은 days, hours, weeks, months, years, kind 가운데 하나로만 주세요."
             if given
-            else "days, hours, kind 가운데 하나가 필요합니다.",
+            else "days, hours, weeks, months, years, kind 가운데 하나가 필요합니다.",
             given[1] if len(given) > 1 else "days",
         )
     if q.channel is not None and q.kind is None:
         raise _invalid("channel은 kind와 함께 주세요 (헌장 약속은 민원 종류와 함께 판단합니다).", "channel")
     calendar = queries.calendar_for()
     if q.kind is None:
-        period = rules.Period.of_days(q.days) if q.days is not None else rules.Period.of_hours(q.hours)
-        result = rules.due_at(q.received_at, period, calendar)
-        return {"due_at": _local(result.due_at), "rule": result.rule}
+        if q.hours is not None:
+            period = rules.Period.of_hours(q.hours)
+        else:
+            period = rules.Period(days=q.days, weeks=q.weeks, months=q.months, years=q.years)
+        result = rules.legal_due_at(q.received_at, period, calendar)
+        return {
+            "due_at": _local(result.due_at),
+            "rule": result.rule,
+            "legal_due_at": _local(result.due_at),
+            "calendar": result.calendar,
+            "calendar_label": result.calendar_label,
+        }
     statutory_days = _statutory_days(q) if q.kind == rules.CaseKind.STATUTORY else None
     promise = queries.promises_at(q.received_at).get(q.channel) if q.channel else None
     legal, charter, binding = rules.binding_deadline(
@@ -110,6 +134,8 @@ def deadline(request, q: Query[DeadlineQuery]):
         "legal_due_at": _local(legal.due_at),
         "promise_due_at": _local(charter.due_at) if charter else None,
         "promise": f"{promise.standard.code} {promise.version}판 {promise.target_label}" if promise else None,
+        "calendar": binding.calendar,
+        "calendar_label": binding.calendar_label,
     }
 
 

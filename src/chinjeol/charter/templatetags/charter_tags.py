@@ -1,10 +1,13 @@
-"""Template filters for compliance figures: rates as 93.4%, changes as ▲ 1.2%p, bar widths."""
+"""Template filters for compliance figures (rates as 93.4%, changes as ▲ 1.2%p, bar widths) and the
+deadlines of a case with the calendar each was counted on."""
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
+
+from chinjeol.charter.rules import CaseDeadline, case_deadlines
 
 register = template.Library()
 
@@ -51,3 +54,14 @@ def bar(value, width=100) -> str:
     if number is None:
         return "0"
     return f"{max(Decimal(0), min(Decimal(100), number)) * Decimal(width) / 100:.1f}"
+
+
+@register.simple_tag
+def deadlines_of(case) -> list[CaseDeadline]:
+    """The case's deadlines (처리기한, 법정 처리기한, 헌장 약속 기한) with their calendars."""
+    return case_deadlines(
+        legal_due_at=case.legal_due_at,
+        promise_due_at=case.promise_due_at,
+        due_at=case.due_at,
+        extensions=case.extensions,
+    )
