@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection
 from django.db.models import QuerySet
 
@@ -126,6 +127,16 @@ class DeadlineQueue:
             return self[key : key + 1][0]
         if connection.vendor != "sqlite":
             return list(self.cases[key])
+        ids = self._ids_through_index(key)
+        if ids is None:
+            return list(self.cases[key])
+        found = self.cases.order_by().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def _ids_through_index(self, key: slice) -> list[int] | None:
+        """The page's ids through the partial index; None when SQLite cannot use it. An empty page (a
+        slice past the end, a filter that can match nothing) has no SQL at all: Django raises
+        EmptyResultSet instead of compiling it, and that page is simply empty."""
         statuses = ", ".join(f"'{value}'" for value in OPEN_VALUES)
         table = connection.ops.quote_name(Case._meta.db_table)
         ids_query = (
@@ -133,13 +144,14 @@ class DeadlineQueue:
             .values_list("id", flat=True)
             .order_by("due_at", "id")[key]
         )
-        sql, params = ids_query.query.sql_with_params()
+        try:
+            sql, params = ids_query.query.sql_with_params()
+        except EmptyResultSet:
+            return []
         hinted = sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {self.INDEX}", 1)
         try:
             with connection.cursor() as cursor:
                 cursor.execute(hinted, params)
-                ids = [row[0] for row in cursor.fetchall()]
+                return [row[0] for row in cursor.fetchall()]
         except OperationalError:
-            return list(self.cases[key])
-        found = self.cases.order_by().in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+            return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from chinjeol.core.uploads import LimitedFileField
 from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
 
@@ -138,7 +139,8 @@ class EvidenceForm(forms.Form):
     note = forms.CharField(
         label="조사 메모", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
-    file = forms.FileField(
+    file = LimitedFileField(
+        max_bytes=rules.MAX_EVIDENCE_BYTES,
         label="첨부 파일 (선택)",
         required=False,
         help_text=f"{rules.EVIDENCE_TYPES_LABEL} · {rules.MAX_EVIDENCE_BYTES // (1024 * 1024)}MB 이하",
@@ -314,7 +316,8 @@ class ResultForm(forms.Form):
         label="추진 성과", widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
     )
     achievement_rate = forms.IntegerField(label="목표 달성률(%)", min_value=0, max_value=100, required=False)
-    evidence = forms.FileField(
+    evidence = LimitedFileField(
+        max_bytes=rules.MAX_EVIDENCE_BYTES,
         label="증빙 자료 (선택)",
         required=False,
         help_text=f"{rules.EVIDENCE_TYPES_LABEL} · {rules.MAX_EVIDENCE_BYTES // (1024 * 1024)}MB 이하",

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from chinjeol.core.uploads import LimitedFileField
+
 from .models import EvaluationItem, SnapshotAction
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -44,7 +46,7 @@ class InspectionForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = LimitedFileField(
         label="결과 파일 (XLSX 또는 CSV)",
         help_text="첫 줄: 사번, 항목, 점수(비우면 항목 기준), 일자, 비고. 한 번에 5,000행까지.",
     )

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from django import forms
 
+from chinjeol.core.uploads import LimitedFileField
+
 from .models import Department
 
 
 class OrgImportForm(forms.Form):
-    file = forms.FileField(
+    file = LimitedFileField(
         label="조직도 파일 (CSV 또는 XLSX)",
         help_text="열 제목: 부서, 상위부서, 사번, 이름, 직위, 내선, 휴대전화, 이메일, 역할",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),

@@ -98,7 +98,11 @@ def org_import(request):
             )
         except DomainError as error:
             error.add_to_form(form)
-    status = 400 if result is not None and not result.plan.ok else 200
+    status = 200
+    if request.method == "POST" and form.errors:
+        status = 422  # the file itself was refused (size, type, encoding, empty, too many rows)
+    elif result is not None and not result.plan.ok:
+        status = 400
     return render(request, "organization/import.html", {"form": form, "result": result}, status=status)
 
 

@@ -15,6 +15,8 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_name, mask_phone
 from chinjeol.organization.queries import active_department_names
 
+from ..types import BodyId, Email, Moment, PageNumber, QueryId
+
 router = Router(tags=["민원"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
 
@@ -22,7 +24,7 @@ INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
 class CustomerIn(Schema):
     name: str = Field(..., min_length=1, max_length=100, description="민원인 이름")
     phone: str = Field("", max_length=30, description="전화번호 (하이픈 있어도 없어도 됨)")
-    email: str = Field("", max_length=254)
+    email: Email = Field("", description="이메일 (형식 확인)")
 
 
 class CaseIn(Schema):
@@ -35,9 +37,11 @@ class CaseIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     body: str = Field(..., min_length=1, max_length=20_000)
     customer: CustomerIn
-    received_at: datetime | None = Field(None, description="접수 시각 (ISO 8601, 시간대 포함). 없으면 지금")
-    department: int | None = Field(None, description="담당 부서 ID. 없으면 배정 규칙에 따름")
-    statutory_service: int | None = Field(None, description="법정민원의 민원처리기준표 ID")
+    received_at: Moment | None = Field(
+        None, description="접수 시각 (ISO 8601, 시간대 포함, 2000~2100년). 없으면 지금"
+    )
+    department: BodyId | None = Field(None, description="담당 부서 ID. 없으면 배정 규칙에 따름")
+    statutory_service: BodyId | None = Field(None, description="법정민원의 민원처리기준표 ID")
 
 
 class CaseDeadlineOut(Schema):
@@ -108,10 +112,10 @@ class CaseFilter(Schema):
     status: Case.Status | None = None
     channel: Case.Channel | None = None
     kind: Case.Kind | None = None
-    department: int | None = None
+    department: QueryId | None = None
     overdue: bool | None = Field(None, description="true: 처리기한이 지난 처리 중 민원만")
     q: str | None = Field(None, description="접수번호 또는 제목")
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=200)
 
 

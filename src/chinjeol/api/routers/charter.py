@@ -15,6 +15,8 @@ from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.periods import Period
 
+from ..types import Moment
+
 router = Router(tags=["서비스헌장·기한"])
 
 
@@ -23,8 +25,8 @@ def _invalid(message: str, field: str) -> DomainError:
 
 
 class DeadlineQuery(Schema):
-    received_at: datetime = Field(
-        ..., description="접수 시각 (ISO 8601, 시간대 포함. 예: 2026-11-23T09:30:00+09:00)"
+    received_at: Moment = Field(
+        ..., description="접수 시각 (ISO 8601, 시간대 포함, 2000~2100년. 예: 2026-11-23T09:30:00+09:00)"
     )
     days: int | None = Field(None, ge=1, le=365, description="처리기간(일). kind 대신 씁니다")
     hours: float | None = Field(None, gt=0, le=2000, description="처리기간(근무시간). days·kind 대신 씁니다")

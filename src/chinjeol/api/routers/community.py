@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -14,6 +14,8 @@ from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
+
+from ..types import BodyId, TimeOfDay
 
 router = Router(tags=["친절·불친절 신고"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -30,12 +32,12 @@ class ReportIn(Schema):
     kind: Report.Kind = Field(..., description="praise(칭찬) | unkind(불친절)")
     official_name: str = Field("", max_length=100, description="신고된 직원 이름 (신고인이 아는 대로)")
     department_name: str = Field("", max_length=100, description="부서 (신고인이 아는 대로)")
-    department: int | None = Field(None, description="부서 ID (알면)")
+    department: BodyId | None = Field(None, description="부서 ID (알면)")
     body: str = Field(
         ..., min_length=1, max_length=10_000, description="있었던 일. 개인정보는 가려서 저장합니다"
     )
     occurred_on: date | None = Field(None, description="있었던 날 (없으면 오늘)")
-    occurred_time: time | None = Field(None, description="있었던 시각 (선택)")
+    occurred_time: TimeOfDay | None = Field(None, description="있었던 시각 (선택, 시간대 없이 예: 14:30)")
     reporter: ReporterIn
 
 

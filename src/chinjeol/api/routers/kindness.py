@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import StrictFloat, StrictInt, StrictStr
 
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
@@ -14,6 +16,8 @@ from chinjeol.core.privacy import personal_access_log
 from chinjeol.kindness import queries, services
 from chinjeol.kindness.rules import HALF, Period
 from chinjeol.kindness.sources import source_name
+
+from ..errors import InvalidOut
 
 router = Router(tags=["친절평가"])
 
@@ -173,17 +177,25 @@ def staff(request, staff_id: int, q: Query[PeriodQuery]):
 
 
 class EntryIn(Schema):
-    employee_no: str | int | None = Field(None, description="사번")
+    employee_no: Annotated[StrictStr, Field(max_length=20)] | StrictInt | None = Field(
+        None, description="사번"
+    )
     item: str | None = Field(
-        None, description="항목 코드(phone, survey, praise, unkind, smile, training) 또는 이름"
+        None, max_length=50, description="항목 코드(phone, survey, praise, unkind, smile, training) 또는 이름"
     )
     occurred_at: str | None = Field(
-        None, description="일시 (ISO 8601, 예: 2026-11-02T10:00:00+09:00) 또는 날짜 (2026-11-02, 정오로 기록)"
+        None,
+        max_length=40,
+        description="일시 (ISO 8601, 예: 2026-11-02T10:00:00+09:00) 또는 날짜 (2026-11-02, 정오로 기록)",
     )
-    points: str | float | int | None = Field(None, description="점수. 없으면 항목의 건당 점수")
-    note: str | None = Field("", description="비고 (직원이 근거로 봅니다)")
+    points: Annotated[StrictStr, Field(max_length=20)] | StrictInt | StrictFloat | None = Field(
+        None, description="점수. 없으면 항목의 건당 점수"
+    )
+    note: str | None = Field("", max_length=500, description="비고 (직원이 근거로 봅니다)")
     source_id: str | None = Field(
-        None, description="연계 시스템의 결과 ID. 주면 같은 ID를 다시 보내도 두 번 등록되지 않습니다."
+        None,
+        max_length=64,
+        description="연계 시스템의 결과 ID. 주면 같은 ID를 다시 보내도 두 번 등록되지 않습니다.",
     )
 
 
@@ -196,22 +208,9 @@ class BatchOut(Schema):
     existing: list[int] = Field(..., description="같은 source_id로 이미 있던 기록 ID")
 
 
-class RowErrorOut(Schema):
-    row: int = Field(..., description="entries 안의 순번 (1부터)")
-    field: str
-    message: str
-
-
-class BatchErrorOut(Schema):
-    code: str
-    message: str
-    field: str | None = None
-    errors: list[RowErrorOut]
-
-
 @router.post(
     "/entries",
-    response={201: BatchOut, 422: BatchErrorOut},
+    response={201: BatchOut, 422: InvalidOut},
     summary="점검 결과 일괄 등록 (하나라도 틀리면 전부 거부)",
     description="부서 CS리더는 담당 부서 직원만, 외부 평가기관은 phone·training 항목만, 고객만족 담당관은 모두 등록합니다. "
     "틀린 행이 있으면 422와 행별 오류 {row, field, message}를 돌려주고 아무것도 등록하지 않습니다.",

@@ -9,6 +9,8 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_phone
 from chinjeol.organization import queries
 
+from ..types import PageNumber
+
 router = Router(tags=["조직"])
 
 
@@ -37,7 +39,7 @@ class DepartmentFilter(Schema):
     kind: str | None = Field(None, description="bureau(실·국), division(과), team(팀), office(기관·사업소)")
     q: str | None = Field(None, description="부서명 검색")
     active: bool | None = True
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=500)
 
 
@@ -67,7 +69,7 @@ class StaffFilter(Schema):
         pattern="^(masked|full)$",
         description="full: 연락처 전체 (고객만족 담당관·감사, 접속기록 남음)",
     )
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=500)
 
 

@@ -8,12 +8,12 @@ from datetime import datetime
 from chinjeol.organization.tables import read_table
 
 from .. import entry_table
-from .registration import EntriesInvalid, EntryRow, ImportResult, entries_import
+from .registration import MAX_ROWS, EntriesInvalid, EntryRow, ImportResult, entries_import
 
 
 def upload_rows(filename: str, data: bytes) -> tuple[list[EntryRow], str]:
     """The file's rows (numbered as in the spreadsheet) and a key that identifies its content."""
-    header, body = read_table(filename, data)
+    header, body = read_table(filename, data, max_rows=MAX_ROWS)
     positions, header_errors = entry_table.map_header(header)
     if header_errors:
         raise EntriesInvalid([], header_errors=header_errors)

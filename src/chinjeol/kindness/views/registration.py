@@ -99,7 +99,9 @@ def upload(request):
             status = 400
         except DomainError as error:
             error.add_to_form(form)
-            status = 400
+            status = error.status
+    if request.method == "POST" and form.errors and status < 400:
+        status = 422  # a refused file (size, type, encoding, empty, too many rows) is never a 200
     return render(
         request,
         "kindness/upload.html",
