@@ -93,3 +93,31 @@ def test_monthly_report(client_for, org):
     record(staff=org.clerk.staff)
     body = client_for(org.officer).get(reverse("compensation:report"), {"year": 2026}).content.decode()
     assert "10월" in body and "10,000원" in body
+
+
+@pytest.mark.django_db
+def test_the_day_a_gift_arose_is_the_korean_day(org, settings):
+    """00:30 in Seoul on 23 November is still 22 November in UTC: a hand-over on the 22nd is before it arose."""
+    settings.TIME_ZONE = "UTC"  # the server's own zone must not matter either
+    entry, _ = services.compensation_record(
+        reason="deadline_missed",
+        occurred_at=datetime(2026, 11, 22, 15, 30, tzinfo=UTC),  # 2026-11-23 00:30 KST
+        recipient_name="홍길동",
+        source_type="case",
+        source_id=77,
+        source_label="2026-0000077",
+    )
+    services.compensation_approve(entry_id=entry.pk, by=org.officer, now=AT)
+    with pytest.raises(DomainError) as early:
+        services.compensation_hand_over(
+            entry_id=entry.pk,
+            by=org.officer,
+            on=date(2026, 11, 22),
+            handed_by="김담당",
+            today=date(2026, 11, 30),
+        )
+    assert early.value.field == "on"
+    done = services.compensation_hand_over(
+        entry_id=entry.pk, by=org.officer, on=date(2026, 11, 23), handed_by="김담당", today=date(2026, 11, 30)
+    )
+    assert done.handed_over_on == date(2026, 11, 23)

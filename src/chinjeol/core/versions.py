@@ -15,7 +15,7 @@ def version_bump(name: str) -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("version_bump belongs inside the transaction of the write it announces")
     if not DataVersion.objects.filter(name=name).update(version=F("version") + 1):
-        DataVersion.objects.get_or_create(name=name, defaults={"version": 1})
+        DataVersion.objects.get_or_create(name=name)  # the first write ever: start at 0, then count it
         DataVersion.objects.filter(name=name).update(version=F("version") + 1)
 
 

@@ -22,7 +22,7 @@ from chinjeol.organization.models import Staff
 from .. import entry_table
 from ..models import EvaluationItem, MileageEntry
 from ..queries.config import config_at
-from .ledger import entry_points, mileage_record, period_fields
+from .ledger import entry_points, ledger_changed, mileage_record, period_fields
 
 REGISTER_ROLES = (Role.CS_LEADER, Role.EVALUATOR, Role.CS_OFFICER)
 # External evaluators enter only their own scorecards.
@@ -329,6 +329,8 @@ def entries_import(
             )
         )
     created = MileageEntry.objects.bulk_create(fresh, batch_size=1000)
+    if fresh:
+        ledger_changed()
     if created and created[0].pk is None:  # a backend that cannot return ids from a bulk insert
         created = list(
             MileageEntry.objects.filter(source_type=source_type, source_id__in=[e.source_id for e in fresh])
