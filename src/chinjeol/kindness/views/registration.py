@@ -51,12 +51,18 @@ def register(request):
                 note=data["note"],
                 by=request.user,
                 points=data["points"],
+                submission=data["submission"],
             )
         except DomainError as error:
             if error.field == "employee_no":
                 error.field = "staff"
             error.add_to_form(form)
         else:
+            if entry.was_recorded_before:
+                messages.info(
+                    request, "같은 양식을 다시 보내셨습니다. 이미 등록한 결과이므로 한 번만 반영했습니다."
+                )
+                return redirect("kindness:register")
             messages.success(
                 request,
                 f"{entry.staff.name}님의 {entry.item.name} {entry.points:+.2f}점을 등록했습니다. "
