@@ -294,3 +294,22 @@ def test_a_keyed_notice_is_queued_once(settings, tmp_path):
     )
     assert again.pk == first.pk and again.was_queued_before and not first.was_queued_before
     assert Message.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_mail_is_marked_sent_the_moment_it_went_out(monkeypatch):
+    """SMTP cannot be asked afterwards, so no mail waits for the end of its batch to be marked."""
+    from chinjeol.notify.backends import SmtpBackend
+
+    monkeypatch.setenv("CHINJEOL_NOTIFY_EMAIL", "smtp")
+    first, second = queue(), queue(recipient="kim@example.com")
+    seen = []
+    real_send = SmtpBackend.send
+
+    def send(self, message):
+        seen.append(Message.objects.get(pk=first.pk).status)
+        real_send(self, message)
+
+    monkeypatch.setattr(SmtpBackend, "send", send)
+    assert services.messages_send_due(now=NOW) == 2
+    assert seen == [Message.Status.QUEUED, Message.Status.SENT]  # the first was marked before the second went
