@@ -302,7 +302,7 @@ def test_mail_is_marked_sent_the_moment_it_went_out(monkeypatch):
     from chinjeol.notify.backends import SmtpBackend
 
     monkeypatch.setenv("CHINJEOL_NOTIFY_EMAIL", "smtp")
-    first, second = queue(), queue(recipient="kim@example.com")
+    first, _second = queue(), queue(recipient="kim@example.com")
     seen = []
     real_send = SmtpBackend.send
 

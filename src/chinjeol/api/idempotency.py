@@ -41,7 +41,7 @@ OPENAPI_PARAMETER = {
     "in": "header",
     "name": HEADER,
     "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]{1,255}$"},
     "description": (
         "다시 보내도 한 번만 처리되게 하는 키(예: UUID). 같은 키로 다시 보내면 처음 응답(상태·본문)을 그대로 "
         "돌려주고(`Idempotent-Replayed: true`) 새로 만들지 않습니다. 같은 키에 다른 본문이면 422. "
