@@ -60,7 +60,8 @@ def register(request):
         else:
             if entry.was_recorded_before:
                 messages.info(
-                    request, "같은 양식을 다시 보내셨습니다. 이미 등록한 결과이므로 한 번만 반영했습니다."
+                    request,
+                    "같은 양식을 다시 보내셨습니다. 이미 등록한 결과이므로 한 번만 반영했습니다. 새로 등록하려면 이 화면의 새 양식을 쓰세요.",
                 )
                 return redirect("kindness:register")
             messages.success(
