@@ -119,6 +119,7 @@ PERIODIC_TASKS = (
     "chinjeol.cases.tasks.check_compensation",
     "chinjeol.cases.tasks.check_reminders",
     "chinjeol.reports.tasks.refresh_compliance_tallies",
+    "chinjeol.core.tasks.purge_idempotency_records",
 )
 
 

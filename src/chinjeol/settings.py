@@ -250,3 +250,8 @@ CHINJEOL = {
     "AGENCY_NAME": os.environ.get("CHINJEOL_AGENCY_NAME", ""),
     "ACCESS_LOG_RETENTION_DAYS": int(os.environ.get("CHINJEOL_ACCESS_LOG_RETENTION_DAYS", "730")),
 }
+
+# E-mail notices (CHINJEOL_NOTIFY_EMAIL=smtp) go to this mail server.
+EMAIL_HOST = os.environ.get("CHINJEOL_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("CHINJEOL_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("CHINJEOL_EMAIL_FROM", "webmaster@localhost")

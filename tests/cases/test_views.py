@@ -4,6 +4,9 @@ from django.urls import reverse
 from chinjeol.cases import services
 from chinjeol.cases.models import Case
 from chinjeol.core.models import PersonalDataAccess
+from tests.clock import fixed_clock
+
+_clock = fixed_clock(2026, 11, 23)  # these pages show today's month and half-year
 
 FORM = {
     "kind": "grievance",

@@ -12,9 +12,12 @@ from chinjeol.community import services
 from chinjeol.community.models import BestCase, BroadcastRequest, Initiative, PraisePost, Report, Task
 from chinjeol.core.models import PersonalDataAccess
 from chinjeol.core.roles import Role
+from tests.clock import fixed_clock
 from tests.factories import make_member, make_user
 
 from .conftest import prevention_for
+
+_clock = fixed_clock(2026, 11, 23)  # these pages show today's month and half-year
 
 pytestmark = pytest.mark.django_db
 

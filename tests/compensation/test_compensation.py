@@ -113,3 +113,31 @@ def test_after_a_decision_the_page_never_sends_the_officer_to_another_site(clien
     assert response.status_code == 302 and response["Location"] == "/compensation/"
     response = client.post(f"/compensation/{entry.pk}/approve/", {"next": "/compensation/?status=approved"})
     assert response["Location"] == "/compensation/?status=approved"
+
+
+@pytest.mark.django_db
+def test_the_day_a_gift_arose_is_the_korean_day(org, settings):
+    """00:30 in Seoul on 23 November is still 22 November in UTC: a hand-over on the 22nd is before it arose."""
+    settings.TIME_ZONE = "UTC"  # the server's own zone must not matter either
+    entry, _ = services.compensation_record(
+        reason="deadline_missed",
+        occurred_at=datetime(2026, 11, 22, 15, 30, tzinfo=UTC),  # 2026-11-23 00:30 KST
+        recipient_name="홍길동",
+        source_type="case",
+        source_id=77,
+        source_label="2026-0000077",
+    )
+    services.compensation_approve(entry_id=entry.pk, by=org.officer, now=AT)
+    with pytest.raises(DomainError) as early:
+        services.compensation_hand_over(
+            entry_id=entry.pk,
+            by=org.officer,
+            on=date(2026, 11, 22),
+            handed_by="김담당",
+            today=date(2026, 11, 30),
+        )
+    assert early.value.field == "on"
+    done = services.compensation_hand_over(
+        entry_id=entry.pk, by=org.officer, on=date(2026, 11, 23), handed_by="김담당", today=date(2026, 11, 30)
+    )
+    assert done.handed_over_on == date(2026, 11, 23)

@@ -1,5 +1,6 @@
 """Pages by role: what each persona may see and do, and what they may not."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -236,3 +237,28 @@ def test_list_pages_take_the_same_number_of_queries_whatever_the_size(client_for
         record(org.clerk.staff, "training", at(2026, 9, 1 + n % 27))
     assert counts() == small
     assert small[0] <= 15 and small[1] <= 18 and small[2] <= 15, small
+
+
+def test_the_same_inspection_form_sent_twice_records_once(client_for, org):
+    leader = client_for(org.leader)
+    page = leader.get(reverse("kindness:register")).content.decode()
+    token = re.search(r'name="submission" value="([0-9a-f]{32})"', page).group(1)
+    assert token not in leader.get(reverse("kindness:register")).content.decode()  # a fresh one per page
+    form = {
+        "submission": token,
+        "staff": org.clerk.staff.pk,
+        "item": "phone",
+        "occurred_at": "2026-11-02T10:00",
+        "points": "",
+        "note": "친절",
+    }
+    assert leader.post(reverse("kindness:register"), form).status_code == 302
+    again = leader.post(reverse("kindness:register"), form, follow=True)
+    assert "이미 등록한 결과" in again.content.decode()
+    assert MileageEntry.objects.count() == 1
+    # a new page is a new registration
+    other = re.search(
+        r'name="submission" value="([0-9a-f]{32})"', leader.get(reverse("kindness:register")).content.decode()
+    ).group(1)
+    assert leader.post(reverse("kindness:register"), {**form, "submission": other}).status_code == 302
+    assert MileageEntry.objects.count() == 2

@@ -2,6 +2,7 @@ import json
 import threading
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
@@ -57,17 +58,35 @@ def test_console_backend(monkeypatch, caplog):
 
 class _FakeProvider(BaseHTTPRequestHandler):
     requests: list = []
+    lookups: list = []
     fail = False
 
     def do_POST(self):  # noqa: N802
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _FakeProvider.requests.append((self.path, self.headers["X-Secret-Key"], body))
+        self._answer({})
+
+    def do_GET(self):  # noqa: N802 - the send list, searched by grouping key like the real one
+        query = parse_qs(urlsplit(self.path).query)
+        key = query["senderGroupingKey"][0]
+        assert query["startCreateDate"] and query["endCreateDate"]
+        kind = urlsplit(self.path).path.rsplit("/", 1)[1]
+        count = sum(
+            1
+            for path, _, body in _FakeProvider.requests
+            if path.endswith(kind) and body["senderGroupingKey"] == key
+        )
+        _FakeProvider.lookups.append(key)
+        self._answer({"body": {"totalCount": count, "data": []}})
+
+    def _answer(self, extra):
         answer = {
             "header": {
                 "isSuccessful": not self.fail,
                 "resultCode": -1 if self.fail else 0,
                 "resultMessage": "오류" if self.fail else "SUCCESS",
-            }
+            },
+            **extra,
         }
         data = json.dumps(answer).encode()
         self.send_response(200)
@@ -86,6 +105,7 @@ def provider():
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     _FakeProvider.requests = []
+    _FakeProvider.lookups = []
     _FakeProvider.fail = False
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
@@ -103,7 +123,9 @@ def test_nhn_cloud_sms_adapter_against_local_server(provider, monkeypatch):
     assert sent.status == Message.Status.SENT and sent.backend == "nhncloud"
     path, secret, body = _FakeProvider.requests[0]
     assert path.startswith("/sms/v3.0/appKeys/app-key/sender/") and secret == "secret"
-    assert body["recipientList"] == [{"recipientNo": "01012345678"}] and body["sendNo"] == "02120"
+    key = message.delivery_key
+    assert body["recipientList"] == [{"recipientNo": "01012345678", "recipientGroupingKey": key}]
+    assert body["sendNo"] == "02120" and body["senderGroupingKey"] == key
 
 
 @pytest.mark.django_db
@@ -166,3 +188,128 @@ def test_a_claimed_message_is_not_claimed_again_until_its_lease_ends(settings, t
     # the sender that claimed it died: once the lease ends another one sends it
     assert services.messages_send_due(now=NOW + services.LEASE) == 1
     assert Message.objects.get().status == Message.Status.SENT
+
+
+def _sms_via(provider, monkeypatch):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_SMS", "nhncloud")
+    monkeypatch.setenv("CHINJEOL_SMS_URL", provider)
+    monkeypatch.setenv("CHINJEOL_SMS_APP_KEY", "k")
+    monkeypatch.setenv("CHINJEOL_SMS_SECRET_KEY", "s")
+    monkeypatch.setenv("CHINJEOL_SMS_SENDER", "021234")
+
+
+def _die_mid_batch(delivered: int) -> list[Message]:
+    """A sender claims every due message, delivers the first `delivered` of them and is killed before it
+    records anything."""
+    from django.db import transaction
+
+    from chinjeol.notify.backends import backend_for
+
+    with transaction.atomic():
+        claimed = services._claim(Message.objects.due(NOW), NOW)
+    messages = list(Message.objects.filter(pk__in=claimed).order_by("id"))
+    for message in messages[:delivered]:
+        backend_for(message.channel).send(message)
+    return messages
+
+
+@pytest.mark.django_db
+def test_sms_claimed_by_a_killed_sender_are_delivered_once_after_the_lease(provider, monkeypatch):
+    _sms_via(provider, monkeypatch)
+    for phone in ("010-1111-0001", "010-1111-0002", "010-1111-0003"):
+        queue(channel="sms", recipient=phone)
+    messages = _die_mid_batch(delivered=2)
+    assert len(_FakeProvider.requests) == 2
+    assert services.messages_send_due(now=NOW + timedelta(minutes=1)) == 0  # still leased
+    assert services.messages_send_due(now=NOW + services.LEASE) == 3
+    keys = [body["senderGroupingKey"] for _, _, body in _FakeProvider.requests]
+    assert sorted(keys) == sorted(m.delivery_key for m in messages)  # each key sent exactly once
+    assert set(_FakeProvider.lookups) == set(keys)  # the provider was asked about each one in doubt
+    assert set(Message.objects.values_list("status", flat=True)) == {Message.Status.SENT}
+    assert not Message.objects.exclude(delivery_started_at=None).exists()
+
+
+@pytest.mark.django_db
+def test_a_failed_attempt_is_not_in_doubt_and_a_lookup_failure_sends_nothing(provider, monkeypatch):
+    _sms_via(provider, monkeypatch)
+    _FakeProvider.fail = True
+    message = queue(channel="sms", recipient="010-1234-5678")
+    services.message_send(message_id=message.pk, now=NOW)  # refused and recorded: not in doubt
+    _FakeProvider.fail = False
+    services.messages_send_due(now=NOW + services.RETRY_AFTER[0])
+    assert _FakeProvider.lookups == [] and Message.objects.get().status == Message.Status.SENT
+    # in doubt, and the provider cannot be asked: nothing is sent, it is tried again later
+    second = queue(channel="sms", recipient="010-2222-3333")
+    Message.objects.filter(pk=second.pk).update(attempts=1, delivery_started_at=NOW)
+    _FakeProvider.fail = True
+    sent_before = len(_FakeProvider.requests)
+    services.messages_send_due(now=NOW + services.LEASE)
+    assert len(_FakeProvider.requests) == sent_before
+    assert Message.objects.get(pk=second.pk).status == Message.Status.QUEUED
+
+
+@pytest.mark.django_db
+def test_outbox_file_of_a_killed_sender_is_not_written_twice(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    first, second = queue(), queue(recipient="kim@example.com")
+    _die_mid_batch(delivered=1)
+    written = (tmp_path / "notices" / f"{first.delivery_key}-result.txt").stat().st_mtime_ns
+    assert services.messages_send_due(now=NOW + services.LEASE) == 2
+    assert (tmp_path / "notices" / f"{first.delivery_key}-result.txt").stat().st_mtime_ns == written
+    assert len(list((tmp_path / "notices").iterdir())) == 2 and second.delivery_key != first.delivery_key
+
+
+@pytest.mark.django_db
+def test_email_carries_the_same_message_id_on_every_attempt(monkeypatch):
+    monkeypatch.setenv("CHINJEOL_NOTIFY_EMAIL", "smtp")
+    message = queue()
+    _die_mid_batch(delivered=1)
+    services.messages_send_due(now=NOW + services.LEASE)
+    ids = {m.extra_headers["Message-ID"] for m in mail.outbox}
+    assert len(mail.outbox) == 2 and ids == {f"<{message.delivery_key}@localhost>"}
+
+
+@pytest.mark.django_db
+def test_a_keyed_notice_is_queued_once(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    first = services.message_queue(
+        kind="reminder",
+        channel="email",
+        recipient="kim@example.com",
+        subject="기한 임박",
+        template="notify/reminder.txt",
+        context={"case": None, "handler": {"name": "김"}, "due": "오늘"},
+        now=NOW,
+        key="reminder:1:1",
+    )
+    again = services.message_queue(
+        kind="reminder",
+        channel="email",
+        recipient="kim@example.com",
+        subject="기한 임박(문구 변경)",
+        template="notify/reminder.txt",
+        context={"case": None, "handler": {"name": "김"}, "due": "내일"},
+        now=NOW + timedelta(minutes=10),
+        key="reminder:1:1",
+    )
+    assert again.pk == first.pk and again.was_queued_before and not first.was_queued_before
+    assert Message.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_mail_is_marked_sent_the_moment_it_went_out(monkeypatch):
+    """SMTP cannot be asked afterwards, so no mail waits for the end of its batch to be marked."""
+    from chinjeol.notify.backends import SmtpBackend
+
+    monkeypatch.setenv("CHINJEOL_NOTIFY_EMAIL", "smtp")
+    first, _second = queue(), queue(recipient="kim@example.com")
+    seen = []
+    real_send = SmtpBackend.send
+
+    def send(self, message):
+        seen.append(Message.objects.get(pk=first.pk).status)
+        real_send(self, message)
+
+    monkeypatch.setattr(SmtpBackend, "send", send)
+    assert services.messages_send_due(now=NOW) == 2
+    assert seen == [Message.Status.QUEUED, Message.Status.SENT]  # the first was marked before the second went

@@ -590,12 +590,8 @@ def reminders_check(*, now: datetime) -> int:
         if not case.assignee.email:
             continue
         subject = f"[처리기한 임박] {case.receipt_no} {case.title}"[:200]
-        if Message.objects.filter(
-            case=case, kind="reminder", subject=subject, body__contains=format_dt_ko(case.due_at)
-        ).exists():
-            continue
         with transaction.atomic():
-            message_queue(
+            message = message_queue(
                 kind="reminder",
                 channel=Message.Channel.EMAIL,
                 recipient=case.assignee.email,
@@ -604,6 +600,7 @@ def reminders_check(*, now: datetime) -> int:
                 now=now,
                 case=case,
                 context={"case": case, "handler": case.assignee, "due": format_dt_ko(case.due_at)},
+                key=f"reminder:{case.pk}:{case.due_at.timestamp():.0f}",  # once per case and deadline
             )
-        sent += 1
+        sent += not message.was_queued_before
     return sent

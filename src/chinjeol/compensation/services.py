@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from chinjeol.core.errors import DomainError
 
 from .models import CompensationEntry
 
 DEFAULT_AMOUNT = 10_000
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @transaction.atomic
@@ -80,7 +83,7 @@ def compensation_hand_over(*, entry_id: int, by, on: date, handed_by: str, today
         raise DomainError("required", "지급한 사람을 적어 주세요.", field="handed_by")
     if on > today:
         raise DomainError("future", "지급일은 오늘보다 늦을 수 없습니다.", field="on")
-    if on < entry.occurred_at.date():
+    if on < timezone.localdate(entry.occurred_at, SEOUL):  # the day it arose in Korea, not in UTC
         raise DomainError("before", "지급일은 보상 발생일보다 빠를 수 없습니다.", field="on")
     entry.status = CompensationEntry.Status.HANDED_OVER
     entry.handed_over_on = on

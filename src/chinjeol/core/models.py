@@ -176,3 +176,43 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.subject_label}"
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to an API request sent with an `Idempotency-Key` header (chinjeol.api.idempotency),
+    written in the transaction of what the request created: a retry with the same key gets this answer back."""
+
+    key = models.CharField("멱등 키", max_length=255)
+    caller = models.CharField("요청자", max_length=64)
+    path = models.CharField("경로", max_length=300)
+    fingerprint = models.CharField("요청 본문 지문", max_length=64)
+    status = models.PositiveSmallIntegerField("응답 상태")
+    body = models.TextField("응답 본문", blank=True)
+    content_type = models.CharField("응답 형식", max_length=100)
+    created_at = models.DateTimeField("기록 시각")
+    expires_at = models.DateTimeField("만료 시각", db_index=True)
+
+    class Meta:
+        verbose_name = "멱등 요청 기록"
+        verbose_name_plural = "멱등 요청 기록"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "caller", "path"], name="uniq_idempotency_key_caller_path")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.key} ({self.status})"
+
+
+class DataVersion(models.Model):
+    """A counter bumped in the same transaction as every write to what it names (e.g. the mileage ledger), so a
+    cache keyed on it is stale exactly when a committed write happened, whatever order ids were given in."""
+
+    name = models.CharField("이름", max_length=50, primary_key=True)
+    version = models.BigIntegerField("판", default=0)
+
+    class Meta:
+        verbose_name = "자료 판 번호"
+        verbose_name_plural = "자료 판 번호"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"

@@ -186,6 +186,7 @@ def build(scale: float = 1.0) -> None:
                 )
     _happy_calls(ledger)
     MileageEntry.objects.bulk_create(ledger.rows, batch_size=2000)
+    services.ledger_changed()
     _publish_last_half(now, officer)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import secrets
+
 from django import forms
 
 from chinjeol.core.uploads import LimitedFileField
@@ -20,6 +22,9 @@ def grouped_staff_choices(people) -> list:
 
 
 class InspectionForm(forms.Form):
+    # A one-time token put in the page when it is shown: sending the same page twice (a double click, the
+    # browser's resend) is recognised as one registration.
+    submission = forms.RegexField(regex=r"^[0-9a-f]{32}$", required=False, widget=forms.HiddenInput)
     staff = forms.TypedChoiceField(label="직원", coerce=int)
     item = forms.ChoiceField(label="평가 항목")
     occurred_at = forms.DateTimeField(label="평가 일시", widget=DATETIME)
@@ -39,6 +44,8 @@ class InspectionForm(forms.Form):
 
     def __init__(self, *args, people=(), items=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission", secrets.token_hex(16))
         self.fields["staff"].choices = grouped_staff_choices(people)
         self.fields["item"].choices = [("", "항목을 고르세요")] + [
             (i.code, f"{i.name} ({'감점' if i.sign < 0 else '가점'})") for i in items

@@ -12,12 +12,15 @@ import logging
 import os
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 
 from .models import Message
 
@@ -29,9 +32,14 @@ class DeliveryError(Exception):
 
 
 class Backend(Protocol):
+    """`send` passes `message.delivery_key` to the provider. `already_delivered` is asked before a message whose
+    earlier attempt has no recorded outcome goes out again: True when the provider has it already."""
+
     name: str
 
     def send(self, message: Message) -> None: ...
+
+    def already_delivered(self, message: Message) -> bool: ...
 
 
 class FileBackend:
@@ -42,13 +50,22 @@ class FileBackend:
     def __init__(self, directory: Path | None = None):
         self.directory = directory or Path(settings.VAR_DIR) / "notices"
 
+    def path_of(self, message: Message) -> Path:
+        return self.directory / f"{message.delivery_key}-{message.kind}.txt"
+
     def send(self, message: Message) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{message.created_at:%Y%m%d-%H%M%S}-{message.pk}-{message.kind}.txt"
-        path.write_text(
-            f"수단: {message.get_channel_display()}\n받는 곳: {message.recipient}\n제목: {message.subject}\n\n{message.body}\n",
+        path = self.path_of(message)
+        partial = path.with_suffix(".part")  # a file appears whole or not at all
+        partial.write_text(
+            f"수단: {message.get_channel_display()}\n받는 곳: {message.recipient}\n제목: {message.subject}\n"
+            f"발송 키: {message.delivery_key}\n\n{message.body}\n",
             encoding="utf-8",
         )
+        partial.replace(path)
+
+    def already_delivered(self, message: Message) -> bool:
+        return self.path_of(message).exists()
 
 
 class ConsoleBackend:
@@ -63,16 +80,37 @@ class ConsoleBackend:
             message.body,
         )
 
+    def already_delivered(self, message: Message) -> bool:
+        return False
+
 
 class SmtpBackend:
+    """Every attempt carries the same Message-ID, derived from the message: a mail server or mail client that
+    already has it treats a repeated delivery as the same mail."""
+
     name = "smtp"
 
     def send(self, message: Message) -> None:
         sender = getattr(settings, "DEFAULT_FROM_EMAIL", "webmaster@localhost")
+        mail = EmailMessage(
+            message.subject,
+            message.body,
+            sender,
+            [message.recipient],
+            headers={"Message-ID": message_id_of(message, sender)},
+        )
         try:
-            send_mail(message.subject, message.body, sender, [message.recipient], fail_silently=False)
+            mail.send(fail_silently=False)
         except Exception as exc:  # smtplib and socket errors alike
             raise DeliveryError(f"메일 발송 실패: {exc}") from exc
+
+    def already_delivered(self, message: Message) -> bool:
+        return False  # SMTP cannot be asked; the stable Message-ID is the guard
+
+
+def message_id_of(message: Message, sender: str) -> str:
+    domain = sender.rpartition("@")[2].strip(" >") or "chinjeol.local"
+    return f"<{message.delivery_key}@{domain}>"
 
 
 class SmsGateway(Protocol):
@@ -102,26 +140,56 @@ class NhnCloudSms:
         payload = {
             "body": message.body,
             "sendNo": self.sender,
-            "recipientList": [{"recipientNo": re.sub(r"\D", "", message.recipient)}],
+            "senderGroupingKey": message.delivery_key,
+            "recipientList": [
+                {
+                    "recipientNo": re.sub(r"\D", "", message.recipient),
+                    "recipientGroupingKey": message.delivery_key,
+                }
+            ],
         }
         if long:
             payload["title"] = message.subject[:20]
-        request = urllib.request.Request(  # noqa: S310 - the provider URL comes from configuration
-            f"{self.url}/sms/v3.0/appKeys/{self.app_key}/sender/{kind}",
-            data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json;charset=UTF-8", "X-Secret-Key": self.secret_key},
-            method="POST",
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
-                data = json.loads(response.read().decode() or "{}")
-        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
-            raise DeliveryError(f"문자 발송 요청 실패: {exc}") from exc
+        data = self._call(f"sender/{kind}", method="POST", payload=payload)
         header = data.get("header", {})
         if not header.get("isSuccessful"):
             raise DeliveryError(
                 f"문자 발송 거부: {header.get('resultCode')} {header.get('resultMessage', '')}".strip()
             )
+
+    def already_delivered(self, message: Message) -> bool:
+        """Ask the provider's send list for this message's grouping key (since shortly before it was written)."""
+        seoul = ZoneInfo("Asia/Seoul")
+        start = (message.created_at - timedelta(minutes=1)).astimezone(seoul)
+        end = datetime.now(seoul) + timedelta(minutes=1)
+        for kind in ("sms", "mms"):  # the message went as one of the two, by its length
+            query = urllib.parse.urlencode(
+                {
+                    "senderGroupingKey": message.delivery_key,
+                    "startCreateDate": f"{start:%Y-%m-%d %H:%M:%S}",
+                    "endCreateDate": f"{end:%Y-%m-%d %H:%M:%S}",
+                    "pageSize": 1,
+                }
+            )
+            data = self._call(f"sender/{kind}?{query}", method="GET")
+            if not data.get("header", {}).get("isSuccessful"):
+                raise DeliveryError("문자 발송 목록을 확인하지 못했습니다. 나중에 다시 시도합니다.")
+            if int((data.get("body") or {}).get("totalCount") or 0):
+                return True
+        return False
+
+    def _call(self, path: str, *, method: str, payload: dict | None = None) -> dict:
+        request = urllib.request.Request(  # noqa: S310 - the provider URL comes from configuration
+            f"{self.url}/sms/v3.0/appKeys/{self.app_key}/{path}",
+            data=json.dumps(payload).encode() if payload is not None else None,
+            headers={"Content-Type": "application/json;charset=UTF-8", "X-Secret-Key": self.secret_key},
+            method=method,
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
+                return json.loads(response.read().decode() or "{}")
+        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+            raise DeliveryError(f"문자 발송 요청 실패: {exc}") from exc
 
 
 def backend_for(channel: str) -> Backend:
@@ -134,6 +202,8 @@ def backend_for(channel: str) -> Backend:
                 secret_key=os.environ.get("CHINJEOL_SMS_SECRET_KEY", ""),
                 sender=os.environ.get("CHINJEOL_SMS_SENDER", ""),
             )
+    elif channel == Message.Channel.LETTER:
+        choice = "file"  # a letter is printed from the outbox, never mailed to the customer's name
     else:
         choice = os.environ.get("CHINJEOL_NOTIFY_EMAIL", "file")
         if choice == "smtp":

@@ -55,6 +55,21 @@ class Message(models.Model):
     attempts = models.PositiveSmallIntegerField("시도", default=0)
     next_attempt_at = models.DateTimeField("다음 시도 시각", null=True, blank=True)
     error = models.TextField("오류", blank=True)
+    delivery_started_at = models.DateTimeField(
+        "발송 시작 시각",
+        null=True,
+        blank=True,
+        help_text="발송자가 가져가 보내기 시작한 시각. 결과(발송·실패)를 적으면 비웁니다. 비워지지 않은 채 다시 "
+        "가져가면 앞 시도의 결과를 모르는 것이므로 같은 발송 키로만 다시 보냅니다.",
+    )
+    dedupe_key = models.CharField(
+        "중복 방지 키",
+        max_length=150,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="한 번만 보내야 하는 통지의 키 (예: 민원·처리기한마다 한 번인 기한 임박 알림).",
+    )
 
     objects = MessageQuerySet.as_manager()
 
@@ -71,6 +86,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.recipient_masked}: {self.subject}"
+
+    @property
+    def delivery_key(self) -> str:
+        """The same on every attempt: passed to the provider (SMS grouping key, e-mail Message-ID, outbox file
+        name) so a delivery repeated after a sender died is recognised as the same one."""
+        return f"cj-{self.created_at:%Y%m%d%H%M%S}-{self.pk}"
 
     @property
     def kind_label(self) -> str:

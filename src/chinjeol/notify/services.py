@@ -7,9 +7,10 @@ send task is also handed over on commit; sending twice is impossible either way 
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,8 +21,12 @@ from .backends import DeliveryError, backend_for
 from .models import Message
 
 MAX_ATTEMPTS = 3
+# Backends that cannot be asked whether they already have a message (SMTP): each is marked sent the moment it
+# went out instead of with its batch, so a sender killed mid-batch leaves at most one of them in doubt.
+UNASKABLE = frozenset({"smtp", "console"})
 RETRY_AFTER = (timedelta(minutes=1), timedelta(minutes=10))  # after the 1st and the 2nd failed attempt
-LEASE = timedelta(minutes=5)  # how long a claimed message is left to the sender that claimed it
+# How long a claimed message is left to the sender that claimed it (shortened only by bench/kill9.py).
+LEASE = timedelta(seconds=int(os.environ.get("CHINJEOL_NOTIFY_LEASE_SECONDS", "300")))
 
 
 def message_queue(
@@ -34,20 +39,38 @@ def message_queue(
     context: dict,
     now: datetime,
     case=None,
+    key: str | None = None,
 ) -> Message:
+    """Queue a message in the caller's transaction. With `key`, at most one message is ever queued for it (a
+    unique column): a second call returns the first message."""
+    if key is not None:
+        existing = Message.objects.filter(dedupe_key=key).first()
+        if existing is not None:
+            existing.was_queued_before = True
+            return existing
     body = render_to_string(template, context).strip()
     masked = mask_phone(recipient) if channel == Message.Channel.SMS else mask_email(recipient)
-    message = Message.objects.create(
-        kind=kind,
-        channel=channel,
-        recipient=recipient,
-        recipient_masked=masked or recipient,
-        subject=subject,
-        body=body,
-        case=case,
-        created_at=now,
-        next_attempt_at=now,
-    )
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                kind=kind,
+                channel=channel,
+                recipient=recipient,
+                recipient_masked=masked or recipient,
+                subject=subject,
+                body=body,
+                case=case,
+                created_at=now,
+                next_attempt_at=now,
+                dedupe_key=key,
+            )
+    except IntegrityError:
+        if key is None:
+            raise
+        message = Message.objects.get(dedupe_key=key)  # another process queued it first
+        message.was_queued_before = True
+        return message
+    message.was_queued_before = False
     if not _tasks_in_database():
         transaction.on_commit(lambda: _enqueue(message.pk))
     return message
@@ -72,15 +95,19 @@ def message_send(*, message_id: int, now: datetime | None = None) -> Message:
     `LEASE` ahead) lets one sender only have it; if that sender dies while sending, the message is due again
     once the lease ends."""
     now = now or timezone.now()
-    claimed = Message.objects.filter(
-        pk=message_id,
-        status=Message.Status.QUEUED,
-        attempts__lt=MAX_ATTEMPTS,
-        next_attempt_at__lte=now,
-    ).update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
+    with transaction.atomic():
+        claimed = _claim(
+            Message.objects.filter(
+                pk=message_id,
+                status=Message.Status.QUEUED,
+                attempts__lt=MAX_ATTEMPTS,
+                next_attempt_at__lte=now,
+            ),
+            now,
+        )
     message = Message.objects.get(pk=message_id)
     if claimed:
-        backend = _deliver(message, now)
+        backend = _deliver(message, now, in_doubt=claimed[message_id])
         if backend is not None:
             _mark_sent([message.pk], backend)
             message.refresh_from_db()
@@ -92,45 +119,63 @@ def messages_send_due(*, now: datetime, limit: int = 100) -> int:
     transaction (rows other senders hold are skipped on PostgreSQL; SQLite runs write transactions one at a
     time), sent, and the sent ones marked in one statement per backend."""
     with transaction.atomic():
-        ids = list(
-            Message.objects.due(now)
-            .filter(attempts__lt=MAX_ATTEMPTS)
-            .select_for_update(skip_locked=True)
-            .values_list("id", flat=True)[:limit]
-        )
-        if ids:
-            Message.objects.filter(pk__in=ids).update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
+        claimed = _claim(Message.objects.due(now).filter(attempts__lt=MAX_ATTEMPTS), now, limit=limit)
     sent: dict[str, list[int]] = {}
-    for message in Message.objects.filter(pk__in=ids).order_by("next_attempt_at", "id"):
-        backend = _deliver(message, now)
-        if backend is not None:
+    for message in Message.objects.filter(pk__in=claimed).order_by("next_attempt_at", "id"):
+        backend = _deliver(message, now, in_doubt=claimed[message.pk])
+        if backend in UNASKABLE:  # nobody to ask after a crash: leave no batch-long window of doubt
+            _mark_sent([message.pk], backend)
+        elif backend is not None:
             sent.setdefault(backend, []).append(message.pk)
     for backend, sent_ids in sent.items():
         _mark_sent(sent_ids, backend)
-    return len(ids)
+    return len(claimed)
 
 
-def _deliver(message: Message, now: datetime) -> str | None:
-    """Hand a claimed message to its backend: the backend's name when it went out; otherwise the failure is
-    recorded and the message is tried again later (or given up after `MAX_ATTEMPTS`)."""
+def _claim(candidates, now: datetime, *, limit: int | None = None) -> dict[int, bool]:
+    """Take the messages (inside the caller's transaction) and record the attempt before anything is sent:
+    {id: in doubt}. A message is in doubt when an earlier attempt started and never recorded its outcome (its
+    sender died mid-send): the provider may have it already, so it goes out again only under the same
+    delivery key, after asking the provider where it can answer (`_deliver`)."""
+    rows = candidates.select_for_update(skip_locked=True).values_list("id", "delivery_started_at")
+    taken = {pk: started is not None for pk, started in (rows[:limit] if limit else rows)}
+    if taken:
+        Message.objects.filter(pk__in=taken).update(
+            attempts=F("attempts") + 1, next_attempt_at=now + LEASE, delivery_started_at=now
+        )
+    return taken
+
+
+def _deliver(message: Message, now: datetime, *, in_doubt: bool = False) -> str | None:
+    """Hand a claimed message to its backend: the backend's name when it went out (or the provider already had
+    it); otherwise the failure is recorded and the message is tried again later (or given up after
+    `MAX_ATTEMPTS`)."""
     backend = backend_for(message.channel)
     try:
+        if in_doubt and backend.already_delivered(message):
+            return backend.name
         backend.send(message)
     except DeliveryError as exc:
         message.error = str(exc)
         message.backend = getattr(backend, "name", "")
+        message.delivery_started_at = None
         if message.attempts >= MAX_ATTEMPTS:
             message.status = Message.Status.FAILED
             message.next_attempt_at = None
         else:
             message.status = Message.Status.QUEUED
             message.next_attempt_at = now + RETRY_AFTER[min(message.attempts, len(RETRY_AFTER)) - 1]
-        message.save(update_fields=["error", "status", "backend", "next_attempt_at"])
+        message.save(update_fields=["error", "status", "backend", "next_attempt_at", "delivery_started_at"])
         return None
     return backend.name
 
 
 def _mark_sent(ids: list[int], backend: str) -> None:
     Message.objects.filter(pk__in=ids).update(
-        status=Message.Status.SENT, sent_at=timezone.now(), backend=backend, error="", next_attempt_at=None
+        status=Message.Status.SENT,
+        sent_at=timezone.now(),
+        backend=backend,
+        error="",
+        next_attempt_at=None,
+        delivery_started_at=None,
     )

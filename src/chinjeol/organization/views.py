@@ -110,11 +110,14 @@ def org_import(request):
 def import_template(request):
     from openpyxl import Workbook
 
+    from chinjeol.core.spreadsheet import xlsx_append
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "조직도"
-    sheet.append(["부서", "상위부서", "사번", "이름", "직위", "내선", "휴대전화", "이메일", "역할"])
-    sheet.append(
+    xlsx_append(sheet, ["부서", "상위부서", "사번", "이름", "직위", "내선", "휴대전화", "이메일", "역할"])
+    xlsx_append(
+        sheet,
         [
             "기획예산과",
             "기획경제국",
@@ -125,9 +128,10 @@ def import_template(request):
             "010-1234-5678",
             "hong@example.go.kr",
             "직원",
-        ]
+        ],
     )
-    sheet.append(
+    xlsx_append(
+        sheet,
         [
             "기획예산과",
             "기획경제국",
@@ -138,7 +142,7 @@ def import_template(request):
             "010-2345-6789",
             "kim@example.go.kr",
             "부서장",
-        ]
+        ],
     )
     buffer = io.BytesIO()
     workbook.save(buffer)

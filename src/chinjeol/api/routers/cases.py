@@ -5,6 +5,7 @@ from datetime import datetime
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from chinjeol.api.idempotency import idempotent
 from chinjeol.cases import queries, services, workflow
 from chinjeol.cases.models import Case
 from chinjeol.charter.rules import case_deadlines
@@ -169,6 +170,7 @@ def _out(case: Case, *, full_contact: bool) -> CaseOut:
 
 
 @router.post("", response={201: CaseOut}, summary="민원 접수 (국민신문고 연계, 채팅 게이트웨이 등)")
+@idempotent
 def create_case(request, payload: CaseIn):
     if not has_role(request.auth, *INTAKE_ROLES):
         raise PermissionDenied("민원을 접수할 권한이 없습니다.")

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from chinjeol.api.idempotency import idempotent
 from chinjeol.community import queries, services
 from chinjeol.community.models import Report
 from chinjeol.core.access import has_role
@@ -78,6 +79,7 @@ class ReceiptOut(Schema):
 
 
 @router.post("/reports", response={201: ReceiptOut}, summary="신고 접수 (국민신문고 연계 등)")
+@idempotent
 def create_report(request, payload: ReportIn):
     if not has_role(request.auth, *INTAKE_ROLES):
         raise PermissionDenied("신고를 등록할 권한이 없습니다.")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import StrictFloat, StrictInt, StrictStr
 
+from chinjeol.api.idempotency import idempotent
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.privacy import personal_access_log
@@ -215,6 +216,7 @@ class BatchOut(Schema):
     description="부서 CS리더는 담당 부서 직원만, 외부 평가기관은 phone·training 항목만, 고객만족 담당관은 모두 등록합니다. "
     "틀린 행이 있으면 422와 행별 오류 {row, field, message}를 돌려주고 아무것도 등록하지 않습니다.",
 )
+@idempotent
 def entries(request, payload: BatchIn):
     if not has_role(request.auth, *services.REGISTER_ROLES):
         raise PermissionDenied("점검 결과를 등록할 권한이 없습니다.")

@@ -16,6 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from chinjeol.core.memo import register_clear
+from chinjeol.core.models import DataVersion
 from chinjeol.organization.models import Department, Staff
 
 from .. import rules
@@ -169,6 +170,8 @@ def compute_period(period: rules.Period, *, now: datetime | None = None) -> Peri
     )
 
 
+LEDGER_VERSION = "kindness.ledger"  # DataVersion bumped with every ledger write
+
 # ── Memo ────────────────────────────────────────────────────────────────────────────────────────────
 
 _MEMO: OrderedDict = OrderedDict()
@@ -178,21 +181,20 @@ _LOCK = threading.Lock()
 
 def _ledger_stamp() -> tuple:
     """A cheap fingerprint of everything a period's results depend on besides the rules."""
-    from ..models import MileageEntry as M
-
     tables = {
-        "m": M._meta.db_table,
-        "d": DepartmentDeduction._meta.db_table,
+        "v": DataVersion._meta.db_table,
         "s": Staff._meta.db_table,
         "p": Department._meta.db_table,
     }
+    # The ledger's version is bumped in the transaction of every write to it (services.ledger): unlike
+    # MAX(id), which misses a row committed after one with a higher id (PostgreSQL hands ids out at insert).
     sql = (  # noqa: S608 — table names come from the models, nothing from the user
-        "SELECT (SELECT MAX(id) FROM {m}), (SELECT MAX(id) FROM {d}), "
+        "SELECT (SELECT version FROM {v} WHERE name = %s), "
         "(SELECT MAX(updated_at) FROM {s}), (SELECT COUNT(*) FROM {s}), "
         "(SELECT MAX(updated_at) FROM {p}), (SELECT COUNT(*) FROM {p})"
     ).format(**tables)
     with connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, [LEDGER_VERSION])
         return tuple(cursor.fetchone())
 
 

@@ -13,11 +13,13 @@ from django.utils import timezone
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, NotFound, PermissionDenied
 from chinjeol.core.roles import Role
+from chinjeol.core.versions import version_bump
 from chinjeol.korean.pii import mask_pii
 
 from .. import rules, sources
 from ..models import DepartmentDeduction, EvaluationItem, MileageEntry
 from ..queries.config import config_at
+from ..queries.scores import LEDGER_VERSION
 
 MAX_ABS_POINTS = Decimal("100")
 
@@ -36,6 +38,12 @@ def _decimal(value, field: str) -> Decimal:
     if not number.is_finite():
         raise DomainError("invalid", f"점수가 숫자가 아닙니다: {value}", field=field)
     return number
+
+
+def ledger_changed() -> None:
+    """Announce a write to the mileage ledger or the department deductions, in its transaction (the rankings'
+    cache is keyed on this version)."""
+    version_bump(LEDGER_VERSION)
 
 
 def _require_aware(moment, field: str = "occurred_at") -> None:
@@ -67,7 +75,9 @@ def _create(lookup: dict, values: dict) -> tuple[MileageEntry, bool]:
         return existing, False
     try:
         with transaction.atomic():
-            return MileageEntry.objects.create(**lookup, **values), True
+            entry = MileageEntry.objects.create(**lookup, **values)
+            ledger_changed()
+            return entry, True
     except IntegrityError:
         return MileageEntry.objects.get(**lookup), False
 
@@ -130,6 +140,7 @@ def mileage_reverse(*, entry_id: int, reason: str, by, now: datetime) -> Mileage
     reason = reason.strip()
     if not reason:
         raise DomainError("required", "정정 사유를 적어 주세요.", field="reason")
+    ledger_changed()
     return MileageEntry.objects.create(
         staff_id=entry.staff_id,
         item=entry.item,
@@ -171,6 +182,7 @@ def department_deduction_record(
     fields = period_fields(occurred_at)
     try:
         with transaction.atomic():
+            ledger_changed()
             return DepartmentDeduction.objects.create(
                 **lookup,
                 points=value.quantize(rules.TWO),
@@ -197,6 +209,7 @@ def department_deduction_reverse(*, deduction_id: int, reason: str, by, now: dat
     reason = reason.strip()
     if not reason:
         raise DomainError("required", "정정 사유를 적어 주세요.", field="reason")
+    ledger_changed()
     return DepartmentDeduction.objects.create(
         department_id=row.department_id,
         points=-row.points,

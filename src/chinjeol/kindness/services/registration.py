@@ -22,7 +22,7 @@ from chinjeol.organization.models import Staff
 from .. import entry_table
 from ..models import EvaluationItem, MileageEntry
 from ..queries.config import config_at
-from .ledger import entry_points, mileage_record, period_fields
+from .ledger import entry_points, ledger_changed, mileage_record, period_fields
 
 REGISTER_ROLES = (Role.CS_LEADER, Role.EVALUATOR, Role.CS_OFFICER)
 # External evaluators enter only their own scorecards.
@@ -103,9 +103,16 @@ def inspection_register(
     by,
     points=None,
     now: datetime | None = None,
+    submission: str = "",
 ) -> MileageEntry:
-    """One result entered on the form; the person's score and colour change at once."""
+    """One result entered on the form; the person's score and colour change at once. `submission` is the
+    form's one-time token: the same form sent again returns the entry it made (`was_recorded_before`)."""
     now = now or timezone.now()
+    if submission:
+        earlier = MileageEntry.objects.filter(source_type="inspection", source_id=submission).first()
+        if earlier is not None:
+            earlier.was_recorded_before = True
+            return earlier
     staff = Staff.objects.active().select_related("department").filter(pk=staff_id).first()
     if staff is None:
         raise DomainError("invalid", "재직 중인 직원을 골라 주세요.", field="staff")
@@ -114,17 +121,19 @@ def inspection_register(
         raise DomainError("invalid", "사용 중인 평가 항목을 골라 주세요.", field="item")
     check_can_register(by, staff, item_code)
     _check_moment(occurred_at, now)
-    return mileage_record(
+    entry = mileage_record(
         staff=staff,
         item_code=item_code,
         occurred_at=occurred_at,
         source_type="inspection",
-        source_id=uuid.uuid4().hex,
+        source_id=submission or uuid.uuid4().hex,
         note=note,
         points=points,
         by=by,
         source_label=f"{item.name} 결과",
     )
+    entry.was_recorded_before = False
+    return entry
 
 
 def _in_use(item: EvaluationItem, at: datetime) -> bool:
@@ -329,6 +338,8 @@ def entries_import(
             )
         )
     created = MileageEntry.objects.bulk_create(fresh, batch_size=1000)
+    if fresh:
+        ledger_changed()
     if created and created[0].pk is None:  # a backend that cannot return ids from a bulk insert
         created = list(
             MileageEntry.objects.filter(source_type=source_type, source_id__in=[e.source_id for e in fresh])

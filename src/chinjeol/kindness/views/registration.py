@@ -51,12 +51,19 @@ def register(request):
                 note=data["note"],
                 by=request.user,
                 points=data["points"],
+                submission=data["submission"],
             )
         except DomainError as error:
             if error.field == "employee_no":
                 error.field = "staff"
             error.add_to_form(form)
         else:
+            if entry.was_recorded_before:
+                messages.info(
+                    request,
+                    "같은 양식을 다시 보내셨습니다. 이미 등록한 결과이므로 한 번만 반영했습니다. 새로 등록하려면 이 화면의 새 양식을 쓰세요.",
+                )
+                return redirect("kindness:register")
             messages.success(
                 request,
                 f"{entry.staff.name}님의 {entry.item.name} {entry.points:+.2f}점을 등록했습니다. "
@@ -120,13 +127,15 @@ def upload(request):
 def upload_template(request):
     from openpyxl import Workbook
 
+    from chinjeol.core.spreadsheet import xlsx_append
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "점검 결과"
-    sheet.append(entry_table.HEADER_TEMPLATE)
-    sheet.append(["2019001", "전화응대 점검", "", "2026-11-02", "첫인사와 소속 안내 정확"])
-    sheet.append(["2019001", "교육 이수·암행 평가", "2", "2026-11-05", "친절 교육 1단계 이수"])
-    sheet.append(["2020014", "전화응대 점검", "-1", "2026. 11. 6.", "세 번 울린 뒤 받음"])
+    xlsx_append(sheet, entry_table.HEADER_TEMPLATE)
+    xlsx_append(sheet, ["2019001", "전화응대 점검", "", "2026-11-02", "첫인사와 소속 안내 정확"])
+    xlsx_append(sheet, ["2019001", "교육 이수·암행 평가", "2", "2026-11-05", "친절 교육 1단계 이수"])
+    xlsx_append(sheet, ["2020014", "전화응대 점검", "-1", "2026. 11. 6.", "세 번 울린 뒤 받음"])
     for column, width in zip("ABCDE", (12, 22, 8, 14, 40), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
