@@ -250,6 +250,7 @@ class ReverseIn(Schema):
     response={201: EntryOut},
     summary="마일리지 기록 정정 (반대 점수의 정정 기록을 덧붙임, 고객만족 담당관)",
 )
+@idempotent
 def reverse_entry(request, entry_id: int, payload: ReverseIn):
     reversal = services.mileage_reverse(
         entry_id=entry_id, reason=payload.reason, by=request.auth, now=timezone.now()
