@@ -315,6 +315,14 @@ def test_a_temporary_holiday_entered_by_the_agency_moves_the_legal_deadline(make
     assert case.legal_due_at == at(2026, 11, 26, 11)  # 11-25 left out; the 11-26 closure is not
 
 
+@pytest.mark.django_db
+def test_the_calendar_page_lists_an_entered_temporary_holiday_among_public_holidays(client_for, org):
+    CalendarDay.objects.create(date=date(2026, 11, 25), kind="public_holiday", name="임시공휴일(시험)")
+    page = client_for(org.officer).get(reverse("charter:calendar") + "?year=2026").content.decode()
+    listed = page[page.index('id="holiday-title"') : page.index('id="agency-title"')]
+    assert "공휴일 23일" in listed and "임시공휴일(시험)" in listed and "지방선거일" in listed
+
+
 # --- properties ---------------------------------------------------------------------------------------
 
 HOLIDAYS = {day for year in range(2024, 2030) for day, _name in korean_holidays(year)}

@@ -15,8 +15,8 @@ from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
 
-from . import services, statutory
-from .calendar import format_date_ko, korean_holidays
+from . import queries, services, statutory
+from .calendar import format_date_ko
 from .compliance import queries as compliance
 from .compliance.rules import BASIS_LABELS, Basis
 from .compliance.tallies import enabled as tallies_enabled
@@ -146,7 +146,9 @@ def calendar(request):
                 )
                 return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
         status = 400
-    holidays = [{"date": d, "weekday": WEEKDAYS[d.weekday()], "name": n} for d, n in korean_holidays(year)]
+    law = queries.law_calendar_for()  # public holidays, with the temporary ones entered here
+    public = sorted((d, n) for d, n in law.holiday_names.items() if d.year == year)
+    holidays = [{"date": d, "weekday": WEEKDAYS[d.weekday()], "name": n} for d, n in public]
     days = [
         {"day": d, "weekday": WEEKDAYS[d.date.weekday()]} for d in CalendarDay.objects.filter(date__year=year)
     ]
