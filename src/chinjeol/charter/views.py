@@ -186,7 +186,9 @@ def statutory_list(request):
             except DomainError as error:
                 error.add_to_form(form)
             else:
-                messages.success(request, f"{service.name}({service.days}일)을 민원처리기준표에 넣었습니다.")
+                messages.success(
+                    request, f"{service.name}({service.period_label})을 민원처리기준표에 넣었습니다."
+                )
                 return redirect("charter:statutory")
         status = 400
     services_ = list(StatutoryService.objects.order_by("-is_active", "name"))
@@ -213,7 +215,9 @@ def statutory_change(request, pk: int):
             messages.error(request, error.message)
         else:
             state = "사용" if service.is_active else "사용 안 함"
-            messages.success(request, f"{service.name}: 처리기간 {service.days}일, {state}으로 바꿨습니다.")
+            messages.success(
+                request, f"{service.name}: 처리기간 {service.period_label}, {state}으로 바꿨습니다."
+            )
     else:
         field, errors = next(iter(form.errors.items()))
         label = form.fields[field].label if field in form.fields else ""

@@ -62,14 +62,14 @@ def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment)
 
 
-def _statutory_days(q: DeadlineQuery) -> int:
+def _statutory_days(q: DeadlineQuery) -> int | rules.Period:
     if q.statutory_days is not None:
         return q.statutory_days
     if q.statutory_service is not None:
         service = StatutoryService.objects.filter(pk=q.statutory_service, is_active=True).first()
         if service is None:
             raise _invalid("민원처리기준표에 없는(또는 사용하지 않는) 사무입니다.", "statutory_service")
-        return service.days
+        return service.period
     raise _invalid(
         "법정민원(kind=statutory)은 처리기간 statutory_days(일) 또는 statutory_service(민원처리기준표 ID)가 필요합니다.",
         "statutory_days",
