@@ -92,6 +92,12 @@ def _statutory_days(q: DeadlineQuery) -> int | rules.Period:
 def deadline(request, q: Query[DeadlineQuery]):
     if timezone.is_naive(q.received_at):
         raise _invalid("received_at에 시간대를 넣어 주세요 (예: 2026-11-23T09:30:00+09:00).", "received_at")
+    first, last = queries.CALENDAR_YEARS[0], queries.CALENDAR_YEARS[-1]
+    if not first <= timezone.localtime(q.received_at).year <= last:
+        raise _invalid(
+            f"received_at은 {first}년부터 {last - 2}년 사이여야 합니다 (공휴일 자료가 있는 기간).",
+            "received_at",
+        )
     given = [
         name for name in ("days", "hours", "weeks", "months", "years", "kind") if getattr(q, name) is not None
     ]
