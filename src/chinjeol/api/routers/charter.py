@@ -95,7 +95,7 @@ def deadline(request, q: Query[DeadlineQuery]):
     first, last = queries.CALENDAR_YEARS[0], queries.CALENDAR_YEARS[-1]
     if not first <= timezone.localtime(q.received_at).year <= last:
         raise _invalid(
-            f"received_at은 {first}년부터 {last - 2}년 사이여야 합니다 (공휴일 자료가 있는 기간).",
+            f"received_at은 {first}년부터 {last}년 사이여야 합니다 (공휴일 자료가 있는 기간).",
             "received_at",
         )
     given = [
