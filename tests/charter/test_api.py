@@ -173,3 +173,11 @@ def test_compliance_api_errors(client_for, org):
     assert bad.status_code == 422 and bad.json()["field"] == "period" and "기간 형식" in bad.json()["message"]
     unknown = c.get("/api/v1/charter/compliance", {"period": "2026", "standard": "NOPE"})
     assert unknown.status_code == 422 and unknown.json()["field"] == "standard"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("received_at", ["0001-01-01T10:00:00+09:00", "9999-12-30T10:00:00+09:00"])
+def test_deadline_outside_the_known_holidays_is_refused(client, headers, received_at):
+    response = _get(client, headers, received_at=received_at, years=5)
+    assert response.status_code == 422 and response.json()["field"] == "received_at"
+    assert "공휴일 자료" in response.json()["message"]

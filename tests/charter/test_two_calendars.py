@@ -315,6 +315,48 @@ def test_a_temporary_holiday_entered_by_the_agency_moves_the_legal_deadline(make
     assert case.legal_due_at == at(2026, 11, 26, 11)  # 11-25 left out; the 11-26 closure is not
 
 
+@pytest.mark.django_db
+def test_the_calendar_page_lists_an_entered_temporary_holiday_among_public_holidays(client_for, org):
+    CalendarDay.objects.create(date=date(2026, 11, 25), kind="public_holiday", name="임시공휴일(시험)")
+    page = client_for(org.officer).get(reverse("charter:calendar") + "?year=2026").content.decode()
+    listed = page[page.index('id="holiday-title"') : page.index('id="agency-title"')]
+    assert "공휴일 23일" in listed and "임시공휴일(시험)" in listed and "지방선거일" in listed
+
+
+@pytest.mark.django_db
+def test_a_statutory_service_in_months_counts_like_the_civil_code(client_for, client, make_case, org):
+    from chinjeol.charter.models import StatutoryService
+
+    officer = client_for(org.officer)
+    response = officer.post(
+        reverse("charter:statutory"),
+        {"code": "ST-MONTH", "name": "개발행위 허가", "days": "1", "unit": "months"},
+    )
+    assert response.status_code == 302
+    service = StatutoryService.objects.get(code="ST-MONTH")
+    assert service.period == Period.of_months(1) and str(service) == "개발행위 허가 (1개월)"
+    assert "1개월" in officer.get(reverse("charter:statutory")).content.decode()
+    # received Friday 2026-09-04: the month ends on 10-03 (Saturday, 개천절) → Tuesday 10-06 (10-05 substitute)
+    case = make_case(
+        kind="statutory",
+        statutory_service_id=service.pk,
+        now=at(2026, 9, 4, 10),
+        received_at=at(2026, 9, 4, 10),
+    )
+    assert case.legal_due_at == at(2026, 10, 6, 18)
+    token = ApiToken.issue(org.officer)[1]
+    data = client.get(
+        "/api/v1/charter/deadline",
+        {"received_at": "2026-09-04T10:00:00+09:00", "kind": "statutory", "statutory_service": service.pk},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    ).json()
+    assert data["legal_due_at"] == "2026-10-06T18:00:00+09:00"
+    too_long = officer.post(
+        reverse("charter:statutory"), {"code": "ST-LONG", "name": "긴 사무", "days": "13", "unit": "months"}
+    )
+    assert too_long.status_code == 400 and "12개월까지" in too_long.content.decode()
+
+
 # --- properties ---------------------------------------------------------------------------------------
 
 HOLIDAYS = {day for year in range(2024, 2030) for day, _name in korean_holidays(year)}

@@ -196,7 +196,7 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
         service = StatutoryService.objects.filter(pk=intake.statutory_service_id, is_active=True).first()
         if service is None:
             raise DomainError("invalid", "민원처리기준표에 없는 사무입니다.", field="statutory_service")
-        statutory_days = service.days
+        statutory_days = service.period
     department_id = intake.department_id or _route(intake)
     if (
         intake.department_id
@@ -433,7 +433,7 @@ def case_extend(*, case_id: int, days: int, reason: str, customer_consent: bool,
         raise DomainError("state", "처리 중인 민원만 연장할 수 있습니다.")
     if not reason.strip():
         raise DomainError("required", "연장 사유를 적어 주세요.", field="reason")
-    statutory_days = case.statutory_service.days if case.statutory_service_id else None
+    statutory_days = case.statutory_service.period if case.statutory_service_id else None
     original = charter_rules.legal_period(case.kind, statutory_days=statutory_days)
     if case.promise_version_id and case.due_at == case.promise_due_at:
         original = charter_rules.Period.of_days(case.promise_version.days)

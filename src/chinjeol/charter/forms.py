@@ -33,20 +33,39 @@ class CalendarDayForm(forms.Form):
 class StatutoryServiceForm(forms.Form):
     code = forms.CharField(label="코드", max_length=40, help_text="영문 대문자·숫자 (예: ST-PASSPORT)")
     name = forms.CharField(label="민원 사무", max_length=200)
-    days = forms.IntegerField(label="처리기간(일)", min_value=1, max_value=365)
+    days = forms.IntegerField(label="처리기간", min_value=1, max_value=365)
+    unit = forms.ChoiceField(
+        label="단위",
+        choices=StatutoryService.Unit.choices,
+        initial=StatutoryService.Unit.DAYS,
+        required=False,
+        help_text="주·개월은 첫날을 넣어 세고 말일이 토요일·공휴일이면 다음 근무일(민원처리법 제19조③)",
+    )
+
+    def clean_unit(self) -> str:
+        return self.cleaned_data.get("unit") or StatutoryService.Unit.DAYS
 
 
 class StatutoryChangeForm(forms.Form):
     name = forms.CharField(label="민원 사무", max_length=200)
-    days = forms.IntegerField(label="처리기간(일)", min_value=1, max_value=365)
+    days = forms.IntegerField(label="처리기간", min_value=1, max_value=365)
+    unit = forms.ChoiceField(label="단위", choices=StatutoryService.Unit.choices, required=False)
     is_active = forms.BooleanField(label="사용", required=False)
+
+    def clean_unit(self) -> str:
+        return self.cleaned_data.get("unit") or StatutoryService.Unit.DAYS
 
     @classmethod
     def for_service(cls, service: StatutoryService, data=None):
         return cls(
             data,
             prefix=f"s{service.pk}",
-            initial={"name": service.name, "days": service.days, "is_active": service.is_active},
+            initial={
+                "name": service.name,
+                "days": service.days,
+                "unit": service.unit,
+                "is_active": service.is_active,
+            },
         )
 
 

@@ -4,7 +4,7 @@ from django.db import models
 
 from chinjeol.core.models import Revision, TimeStamped
 
-from .rules import CHANNEL_LABELS
+from .rules import CHANNEL_LABELS, Period
 
 
 class ServiceStandardQuerySet(models.QuerySet):
@@ -107,11 +107,18 @@ class CalendarDay(TimeStamped):
 
 
 class StatutoryService(TimeStamped):
-    """민원처리기준표: the processing period of each statutory petition."""
+    """민원처리기준표: the processing period of each statutory petition, in days or in weeks or months
+    (민원처리법 제19조③). ``days`` holds the number in ``unit``."""
+
+    class Unit(models.TextChoices):
+        DAYS = "days", "일"
+        WEEKS = "weeks", "주"
+        MONTHS = "months", "개월"
 
     code = models.CharField("코드", max_length=40, unique=True)
     name = models.CharField("민원 사무", max_length=200)
     days = models.PositiveIntegerField("처리기간(일)")
+    unit = models.CharField("처리기간 단위", max_length=10, choices=Unit.choices, default=Unit.DAYS)
     is_active = models.BooleanField("사용", default=True)
 
     class Meta:
@@ -120,4 +127,14 @@ class StatutoryService(TimeStamped):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.days}일)"
+        return f"{self.name} ({self.period_label})"
+
+    @property
+    def period(self) -> Period:
+        """The processing period as a rules value."""
+        return Period(**{self.unit or self.Unit.DAYS: self.days})
+
+    @property
+    def period_label(self) -> str:
+        """``7일``, ``2주`` or ``1개월``."""
+        return self.period.label_ko

@@ -208,12 +208,15 @@ LEGAL_BASIS: Mapping[str, str] = MappingProxyType(
 
 
 def legal_period(
-    kind: str, *, statutory_days: int | None = None, disclosure_saturdays_count: bool = False
+    kind: str, *, statutory_days: int | Period | None = None, disclosure_saturdays_count: bool = False
 ) -> Period:
-    """The period the law sets for `kind`. 법정민원 take theirs from the 민원처리기준표 (`statutory_days`);
-    정보공개 may count Saturdays where the agency does so (the law is silent)."""
+    """The period the law sets for `kind`. 법정민원 take theirs from the 민원처리기준표 (`statutory_days`:
+    a number of days, or a ``Period`` of days, weeks or months); 정보공개 may count Saturdays where the
+    agency does so (the law is silent)."""
     kind = CaseKind(kind)
     if kind == CaseKind.STATUTORY:
+        if isinstance(statutory_days, Period):
+            return statutory_days
         if not statutory_days:
             raise ValueError("법정민원은 민원처리기준표의 처리기간(일)이 필요합니다.")
         return Period.of_days(statutory_days)

@@ -12,6 +12,8 @@ from .calendar import BusinessCalendar
 from .models import CalendarDay, ServiceStandard, ServiceStandardVersion
 
 COMPENSATION_CODE = "COMPENSATION"
+# The years whose public holidays the calendar knows; deadlines outside them are not computed.
+CALENDAR_YEARS = range(2015, 2036)
 _CACHE_SECONDS = 30
 _lock = threading.Lock()
 _cache: dict[str, tuple[float, object, object]] = {}
@@ -53,7 +55,7 @@ def calendar_for(years=None) -> BusinessCalendar:
 
     def build():
         rows = list(CalendarDay.objects.values_list("date", "kind", "name"))
-        year_set = set(range(2015, 2036)) | {d.year for d, _k, _n in rows}
+        year_set = set(CALENDAR_YEARS) | {d.year for d, _k, _n in rows}
         return BusinessCalendar.korean(
             year_set,
             closures=[d for d, k, _n in rows if k == CalendarDay.Kind.CLOSURE],

@@ -96,7 +96,7 @@ def binding_deadline(
     channel: str,
     calendar: BusinessCalendar,
     charter_days: int | None = None,
-    statutory_days: int | None = None,
+    statutory_days: int | Period | None = None,
     disclosure_saturdays_count: bool = False,
 ) -> Deadlines:
     """The legal deadline of `kind`, the charter's promise for `channel` (``charter_days``; None means

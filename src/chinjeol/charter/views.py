@@ -15,8 +15,8 @@ from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
 
-from . import services, statutory
-from .calendar import format_date_ko, korean_holidays
+from . import queries, services, statutory
+from .calendar import format_date_ko
 from .compliance import queries as compliance
 from .compliance.rules import BASIS_LABELS, Basis
 from .compliance.tallies import enabled as tallies_enabled
@@ -146,7 +146,9 @@ def calendar(request):
                 )
                 return redirect(f"{reverse('charter:calendar')}?year={day.date.year}")
         status = 400
-    holidays = [{"date": d, "weekday": WEEKDAYS[d.weekday()], "name": n} for d, n in korean_holidays(year)]
+    law = queries.law_calendar_for()  # public holidays, with the temporary ones entered here
+    public = sorted((d, n) for d, n in law.holiday_names.items() if d.year == year)
+    holidays = [{"date": d, "weekday": WEEKDAYS[d.weekday()], "name": n} for d, n in public]
     days = [
         {"day": d, "weekday": WEEKDAYS[d.date.weekday()]} for d in CalendarDay.objects.filter(date__year=year)
     ]
@@ -184,7 +186,9 @@ def statutory_list(request):
             except DomainError as error:
                 error.add_to_form(form)
             else:
-                messages.success(request, f"{service.name}({service.days}일)을 민원처리기준표에 넣었습니다.")
+                messages.success(
+                    request, f"{service.name}({service.period_label})을 민원처리기준표에 넣었습니다."
+                )
                 return redirect("charter:statutory")
         status = 400
     services_ = list(StatutoryService.objects.order_by("-is_active", "name"))
@@ -211,7 +215,9 @@ def statutory_change(request, pk: int):
             messages.error(request, error.message)
         else:
             state = "사용" if service.is_active else "사용 안 함"
-            messages.success(request, f"{service.name}: 처리기간 {service.days}일, {state}으로 바꿨습니다.")
+            messages.success(
+                request, f"{service.name}: 처리기간 {service.period_label}, {state}으로 바꿨습니다."
+            )
     else:
         field, errors = next(iter(form.errors.items()))
         label = form.fields[field].label if field in form.fields else ""

@@ -64,14 +64,14 @@ def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment)
 
 
-def _statutory_days(q: DeadlineQuery) -> int:
+def _statutory_days(q: DeadlineQuery) -> int | rules.Period:
     if q.statutory_days is not None:
         return q.statutory_days
     if q.statutory_service is not None:
         service = StatutoryService.objects.filter(pk=q.statutory_service, is_active=True).first()
         if service is None:
             raise _invalid("민원처리기준표에 없는(또는 사용하지 않는) 사무입니다.", "statutory_service")
-        return service.days
+        return service.period
     raise _invalid(
         "법정민원(kind=statutory)은 처리기간 statutory_days(일) 또는 statutory_service(민원처리기준표 ID)가 필요합니다.",
         "statutory_days",
@@ -94,6 +94,12 @@ def _statutory_days(q: DeadlineQuery) -> int:
 def deadline(request, q: Query[DeadlineQuery]):
     if timezone.is_naive(q.received_at):
         raise _invalid("received_at에 시간대를 넣어 주세요 (예: 2026-11-23T09:30:00+09:00).", "received_at")
+    first, last = queries.CALENDAR_YEARS[0], queries.CALENDAR_YEARS[-1]
+    if not first <= timezone.localtime(q.received_at).year <= last:
+        raise _invalid(
+            f"received_at은 {first}년부터 {last}년 사이여야 합니다 (공휴일 자료가 있는 기간).",
+            "received_at",
+        )
     given = [
         name for name in ("days", "hours", "weeks", "months", "years", "kind") if getattr(q, name) is not None
     ]
