@@ -151,7 +151,7 @@ def create_case(request, payload: CaseIn):
 
 
 @router.get("/{case_id}", response=CaseOut, summary="민원 한 건")
-def get_case(request, case_id: int):
+def get_case(request, case_id: QueryId):
     case = queries.get_case_for_user(request.auth, case_id)
     full = queries.can_see_customer_contact(request.auth, case)
     if full and (case.customer_phone or case.customer_email):

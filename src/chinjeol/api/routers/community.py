@@ -15,7 +15,7 @@ from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
-from ..types import BodyId, TimeOfDay
+from ..types import BodyId, QueryId, TimeOfDay
 
 router = Router(tags=["친절·불친절 신고"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -107,7 +107,7 @@ def create_report(request, payload: ReportIn):
 
 
 @router.get("/reports/{report_id}", response=ReportOut, summary="신고 한 건 (고객만족 담당관·감사)")
-def get_report(request, report_id: int):
+def get_report(request, report_id: QueryId):
     report = queries.get_report_for_user(request.auth, report_id)
     if report.reporter_phone:
         personal_access_log(
