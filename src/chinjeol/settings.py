@@ -174,7 +174,7 @@ LOGIN_MAX_FAILURES = int(os.environ.get("CHINJEOL_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("CHINJEOL_LOGIN_LOCKOUT_MINUTES", "15"))
 
 LANGUAGE_CODE = "ko"
-LANGUAGES = [("ko", "한국어"), ("en", "English")]
+LANGUAGES = [("ko", "한국어")]  # Korean only: an English browser must not get Django's English messages
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True

@@ -107,6 +107,21 @@ def test_a_valid_email_is_accepted(call):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/departments?parent_id=131837254441643756486656", "parent_id"),
+        ("/staff?department_id=9223372036854775808", "department_id"),
+        ("/cases?department=-1", "department"),
+        ("/cases/9223372036854775808", "case_id"),
+        ("/community/reports/0", "report_id"),
+    ],
+)
+def test_ids_out_of_range_are_refused(call, path, field):
+    _invalid(call("GET", path), field)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("value", [0, False, True, "3"])
 def test_ids_in_a_body_are_whole_numbers_from_one(call, value):
     _invalid(call("POST", "/cases", {**CASE, "statutory_service": value}), "statutory_service")
@@ -138,15 +153,18 @@ def test_every_operation_documents_its_errors_with_the_one_envelope():
             assert ref == f"#/components/schemas/{model.__name__}", (method, path, status, ref)
 
 
-def test_every_page_parameter_and_text_field_is_bounded():
-    """The class of defect behind page=2**63-1 and unbounded text: every integer page parameter has a maximum
-    and every string in a request body a maxLength."""
+def test_every_integer_parameter_and_text_field_is_bounded():
+    """The class of defect behind page=2**63-1, parent_id=2**70 and unbounded text: every integer parameter
+    (path or query) has a maximum and every free string in a request body a maxLength."""
     schema = api.get_openapi_schema()
+    unbounded = []
     for path, ops in schema["paths"].items():
         for method, op in ops.items():
             for parameter in op.get("parameters", []):
-                if parameter["name"] == "page":
-                    assert "maximum" in parameter["schema"], (method, path)
+                for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
+                    if option.get("type") == "integer" and "maximum" not in option:
+                        unbounded.append(f"{method} {path} {parameter['name']}")
+    assert unbounded == []
     strings_without_limit = []
 
     def walk(name, node):
@@ -160,3 +178,13 @@ def test_every_page_parameter_and_text_field_is_bounded():
         if name.endswith("In"):
             walk(name, component)
     assert strings_without_limit == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("points", [4.4e104, -4.2e16, 1_000_000, "1e400"])
+def test_points_beyond_the_ledger_are_a_row_error(call, org, points):
+    row = {"employee_no": "x", "item": "phone", "occurred_at": "2026-11-02", "points": points}
+    response = call("POST", "/kindness/entries", {"entries": [row]})
+    assert response.status_code == 422
+    errors = InvalidOut.model_validate(response.json()).errors
+    assert any(e.field == "points" and e.row == 1 for e in errors)

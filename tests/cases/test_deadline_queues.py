@@ -51,3 +51,16 @@ def test_deadline_queue_slices_that_hold_nothing(make_case, org):
     nothing = queries.DeadlineQueue(queries.queue(org.officer, "overdue", now).none())
     assert nothing[0:25] == []
     assert Paginator(queries.DeadlineQueue(Case.objects.none()), 25).get_page(1).object_list == []
+
+
+@pytest.mark.django_db
+def test_sqlite_reads_the_page_through_the_partial_index_without_falling_back(make_case, org):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite 전용 경로입니다.")
+    for day in (1, 2, 3):
+        make_case(now=at(2026, 10, day, 10))
+    pager = queries.DeadlineQueue(queries.queue(org.officer, "overdue", timezone.now()))
+    ids = pager._ids_through_index(slice(0, 2))
+    assert ids is not None and len(ids) == 2  # None would mean SQLite refused the INDEXED BY plan

@@ -70,3 +70,11 @@ def test_a_request_body_over_the_limit_on_a_page_is_the_korean_400(settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
     client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
     _branded(client.post("/login/", {"username": "가" * 2048, "password": "x"}), 400)
+
+
+@pytest.mark.django_db
+def test_form_errors_are_korean_for_an_english_browser(client_for, org):
+    client = client_for(org.officer)
+    response = client.post("/org/import/", {"dry_run": "on"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert "This field is required" not in page and "필수 항목" in page

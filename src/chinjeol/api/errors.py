@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
 from chinjeol.core.errors import DomainError
+from chinjeol.core.uploads import size_label
 
 logger = logging.getLogger("chinjeol.api")
 
@@ -83,8 +84,7 @@ def error_body(status: int, *, message: str | None = None, code: str | None = No
 
 
 def too_large_message() -> str:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return f"요청 본문이 너무 큽니다. {limit // (1024 * 1024):,}MB 이하로 보내 주세요."
+    return f"요청 본문이 너무 큽니다. {size_label(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)} 이하로 보내 주세요."
 
 
 # --- reading the request --------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
+from django.db.models.expressions import RawSQL
 
 from chinjeol.charter import queries as charter_queries
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
@@ -139,11 +140,9 @@ class DeadlineQueue:
         EmptyResultSet instead of compiling it, and that page is simply empty."""
         statuses = ", ".join(f"'{value}'" for value in OPEN_VALUES)
         table = connection.ops.quote_name(Case._meta.db_table)
-        ids_query = (
-            self.cases.extra(where=[f"{table}.{connection.ops.quote_name('status')} IN ({statuses})"])  # noqa: S610 - constants only
-            .values_list("id", flat=True)
-            .order_by("due_at", "id")[key]
-        )
+        condition = f"{table}.{connection.ops.quote_name('status')} IN ({statuses})"
+        literal_open = RawSQL(condition, [], BooleanField())  # noqa: S611 - constants only
+        ids_query = self.cases.filter(literal_open).values_list("id", flat=True).order_by("due_at", "id")[key]
         try:
             sql, params = ids_query.query.sql_with_params()
         except EmptyResultSet:

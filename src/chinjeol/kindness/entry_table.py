@@ -86,6 +86,9 @@ def parse_moment(value) -> datetime:
     raise ValueError(f"일자 형식이 올바르지 않습니다: {text} (예: 2026-11-02 또는 2026. 11. 2.)")
 
 
+MAX_POINTS = 1_000_000
+
+
 def parse_points(value) -> Decimal | None:
     """An optional score cell: empty → None (the item's rule); '+2', '-1', '0.5', '2점' are numbers."""
     if value is None:
@@ -104,6 +107,8 @@ def parse_points(value) -> Decimal | None:
         raise ValueError(f"점수가 숫자가 아닙니다: {value}") from None
     if not number.is_finite():
         raise ValueError(f"점수가 숫자가 아닙니다: {value}")
+    if abs(number) >= MAX_POINTS:  # beyond what the ledger stores (8 digits, 2 after the point)
+        raise ValueError(f"점수는 ±{MAX_POINTS:,} 미만이어야 합니다: {value}")
     if number != number.quantize(Decimal("0.01")):
         raise ValueError(f"점수는 소수 둘째 자리까지 적을 수 있습니다: {value}")
     return number

@@ -234,7 +234,7 @@ def _detail(request, case: Case) -> CaseDetailOut:
 
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="민원 한 건 (통지·처리 기록 포함)")
-def get_case(request, case_id: int):
+def get_case(request, case_id: QueryId):
     return _detail(request, queries.get_case_for_user(request.auth, case_id))
 
 
@@ -264,12 +264,12 @@ def list_cases(request, filters: Query[CaseFilter]):
 
 # --- workflow steps: the same rules and permissions as the case page (cases.workflow) ----------------
 class AssignIn(Schema):
-    assignee: int = Field(..., description="담당 직원 ID")
+    assignee: BodyId = Field(..., description="담당 직원 ID")
 
 
 class InterimIn(Schema):
     progress: str = Field(..., min_length=1, max_length=2000, description="진행 상황")
-    expected_at: datetime = Field(..., description="처리 예정 일시 (시간대 포함)")
+    expected_at: Moment = Field(..., description="처리 예정 일시 (시간대 포함)")
 
 
 class ExtendIn(Schema):
@@ -280,7 +280,7 @@ class ExtendIn(Schema):
 
 class TransferIn(Schema):
     reason: str = Field(..., min_length=1, max_length=500)
-    department: int | None = Field(None, description="기관 안 다른 부서 ID")
+    department: BodyId | None = Field(None, description="기관 안 다른 부서 ID")
     agency: str = Field("", max_length=100, description="또는 다른 기관 이름")
 
 
@@ -306,37 +306,37 @@ def _aware(value: datetime, field: str) -> datetime:
 
 
 @router.post("/{case_id}/assign", response=CaseDetailOut, summary="담당자 배정")
-def assign_case(request, case_id: int, payload: AssignIn):
+def assign_case(request, case_id: QueryId, payload: AssignIn):
     return _step(request, case_id, "assign", {"staff_id": payload.assignee})
 
 
 @router.post("/{case_id}/start", response=CaseDetailOut, summary="처리 시작")
-def start_case(request, case_id: int):
+def start_case(request, case_id: QueryId):
     return _step(request, case_id, "start", {})
 
 
 @router.post("/{case_id}/interim", response=CaseDetailOut, summary="중간통지")
-def interim_notice(request, case_id: int, payload: InterimIn):
+def interim_notice(request, case_id: QueryId, payload: InterimIn):
     expected = _aware(payload.expected_at, "expected_at")
     return _step(request, case_id, "interim", {"progress": payload.progress, "expected_at": expected})
 
 
 @router.post("/{case_id}/extend", response=CaseDetailOut, summary="처리기한 연장 (부서장)")
-def extend_case(request, case_id: int, payload: ExtendIn):
+def extend_case(request, case_id: QueryId, payload: ExtendIn):
     return _step(request, case_id, "extend", payload.dict())
 
 
 @router.post("/{case_id}/transfer", response=CaseDetailOut, summary="이송 (기관 안 부서 또는 다른 기관)")
-def transfer_case(request, case_id: int, payload: TransferIn):
+def transfer_case(request, case_id: QueryId, payload: TransferIn):
     data = {"reason": payload.reason, "department_id": payload.department, "agency": payload.agency}
     return _step(request, case_id, "transfer", data)
 
 
 @router.post("/{case_id}/withdraw", response=CaseDetailOut, summary="취하")
-def withdraw_case(request, case_id: int, payload: WithdrawIn):
+def withdraw_case(request, case_id: QueryId, payload: WithdrawIn):
     return _step(request, case_id, "withdraw", {"reason": payload.reason})
 
 
 @router.post("/{case_id}/answer", response=CaseDetailOut, summary="답변하고 완료 (결과 통지)")
-def answer_case(request, case_id: int, payload: AnswerIn):
+def answer_case(request, case_id: QueryId, payload: AnswerIn):
     return _step(request, case_id, "close", {"answer": payload.answer})

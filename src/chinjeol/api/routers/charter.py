@@ -15,7 +15,7 @@ from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.periods import Period
 
-from ..types import Moment
+from ..types import Moment, QueryId
 
 router = Router(tags=["서비스헌장·기한"])
 
@@ -42,7 +42,7 @@ class DeadlineQuery(Schema):
     statutory_days: int | None = Field(
         None, ge=1, le=365, description="법정민원(kind=statutory)의 처리기간(일, 민원처리기준표)"
     )
-    statutory_service: int | None = Field(
+    statutory_service: QueryId | None = Field(
         None, description="법정민원의 민원처리기준표 ID (statutory_days 대신)"
     )
 

@@ -16,7 +16,7 @@ from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
-from ..types import BodyId, TimeOfDay
+from ..types import BodyId, QueryId, TimeOfDay
 
 router = Router(tags=["친절·불친절 신고"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -147,18 +147,18 @@ def _report_out(request, report: Report) -> ReportOut:
 
 
 @router.get("/reports/{report_id}", response=ReportOut, summary="신고 한 건 (고객만족 담당관·감사)")
-def get_report(request, report_id: int):
+def get_report(request, report_id: QueryId):
     return _report_out(request, queries.get_report_for_user(request.auth, report_id))
 
 
 # --- the investigation: the same services and permissions as the report page ---------------------------
 class OfficialIn(Schema):
-    staff: int = Field(..., description="관련 직원 ID")
+    staff: BodyId = Field(..., description="관련 직원 ID")
 
 
 class PreventionIn(Schema):
     measure: str = Field(..., min_length=1, max_length=2000, description="재발 방지 조치")
-    responsible: int = Field(..., description="조치 책임 직원 ID")
+    responsible: BodyId = Field(..., description="조치 책임 직원 ID")
     due_on: date = Field(..., description="조치 기한")
 
 
@@ -178,14 +178,14 @@ def _reloaded(request, report_id: int) -> ReportOut:
 
 
 @router.post("/reports/{report_id}/investigate", response=ReportOut, summary="조사 시작")
-def investigate_report(request, report_id: int):
+def investigate_report(request, report_id: QueryId):
     report = _moderated(request, report_id)
     services.report_investigate(report_id=report.pk, by=request.auth, now=timezone.now())
     return _reloaded(request, report_id)
 
 
 @router.post("/reports/{report_id}/officials", response=ReportOut, summary="관련 직원 지정")
-def add_official(request, report_id: int, payload: OfficialIn):
+def add_official(request, report_id: QueryId, payload: OfficialIn):
     report = _moderated(request, report_id)
     services.report_official_add(
         report_id=report.pk, staff_id=payload.staff, by=request.auth, now=timezone.now()
@@ -194,7 +194,7 @@ def add_official(request, report_id: int, payload: OfficialIn):
 
 
 @router.delete("/reports/{report_id}/officials/{staff_id}", response=ReportOut, summary="관련 직원에서 빼기")
-def remove_official(request, report_id: int, staff_id: int):
+def remove_official(request, report_id: QueryId, staff_id: QueryId):
     report = _moderated(request, report_id)
     services.report_official_remove(
         report_id=report.pk, staff_id=staff_id, by=request.auth, now=timezone.now()
@@ -207,7 +207,7 @@ def remove_official(request, report_id: int, staff_id: int):
     response=ReportOut,
     summary="인정 (불친절이면 감점·사과 전화·보상까지)",
 )
-def substantiate_report(request, report_id: int, payload: FindingIn):
+def substantiate_report(request, report_id: QueryId, payload: FindingIn):
     report = _moderated(request, report_id)
     prevention = None
     if payload.prevention is not None:
@@ -227,7 +227,7 @@ def substantiate_report(request, report_id: int, payload: FindingIn):
 
 
 @router.post("/reports/{report_id}/unsubstantiate", response=ReportOut, summary="불인정으로 종결")
-def unsubstantiate_report(request, report_id: int, payload: FindingIn):
+def unsubstantiate_report(request, report_id: QueryId, payload: FindingIn):
     report = _moderated(request, report_id)
     services.report_unsubstantiate(
         report_id=report.pk, finding=payload.finding, by=request.auth, now=timezone.now()

@@ -14,6 +14,8 @@ from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
+from ..types import PageNumber, QueryId
+
 router = Router(tags=["보상"])
 
 
@@ -44,7 +46,7 @@ class EntryList(Schema):
 
 class EntryFilter(Schema):
     status: CompensationEntry.Status | None = None
-    page: int = Field(1, ge=1, le=100_000)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=200)
 
 
@@ -97,7 +99,7 @@ def list_entries(request, filters: Query[EntryFilter]):
 
 
 @router.post("/{entry_id}/approve", response=EntryOut, summary="승인 또는 지급 안 함 결정")
-def approve_entry(request, entry_id: int, payload: ApproveIn):
+def approve_entry(request, entry_id: QueryId, payload: ApproveIn):
     entry = _entry_for(request, entry_id)
     entry = services.compensation_approve(
         entry_id=entry.pk, by=request.auth, now=timezone.now(), approve=payload.approve, note=payload.note
@@ -106,7 +108,7 @@ def approve_entry(request, entry_id: int, payload: ApproveIn):
 
 
 @router.post("/{entry_id}/hand-over", response=EntryOut, summary="지급 완료 기록")
-def hand_over_entry(request, entry_id: int, payload: HandOverIn):
+def hand_over_entry(request, entry_id: QueryId, payload: HandOverIn):
     entry = _entry_for(request, entry_id)
     entry = services.compensation_hand_over(
         entry_id=entry.pk,

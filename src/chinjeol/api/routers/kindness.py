@@ -19,6 +19,7 @@ from chinjeol.kindness.rules import HALF, Period
 from chinjeol.kindness.sources import source_name
 
 from ..errors import InvalidOut
+from ..types import QueryId
 
 router = Router(tags=["친절평가"])
 
@@ -126,7 +127,7 @@ class StaffScoreOut(Schema):
     summary="직원의 친절 점수와 근거 기록",
     description="본인, 담당 부서의 부서장·CS리더, 고객만족 담당관·감사만 볼 수 있습니다.",
 )
-def staff(request, staff_id: int, q: Query[PeriodQuery]):
+def staff(request, staff_id: QueryId, q: Query[PeriodQuery]):
     person = queries.get_staff_for_user(request.auth, staff_id)
     period = _period(q.period)
     if request.auth.staff_id != person.pk:
@@ -251,7 +252,7 @@ class ReverseIn(Schema):
     summary="마일리지 기록 정정 (반대 점수의 정정 기록을 덧붙임, 고객만족 담당관)",
 )
 @idempotent
-def reverse_entry(request, entry_id: int, payload: ReverseIn):
+def reverse_entry(request, entry_id: QueryId, payload: ReverseIn):
     reversal = services.mileage_reverse(
         entry_id=entry_id, reason=payload.reason, by=request.auth, now=timezone.now()
     )

@@ -9,7 +9,7 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_email, mask_phone
 from chinjeol.organization import queries
 
-from ..types import PageNumber
+from ..types import PageNumber, QueryId
 
 router = Router(tags=["조직"])
 
@@ -35,7 +35,7 @@ class DepartmentList(Page):
 
 
 class DepartmentFilter(Schema):
-    parent_id: int | None = Field(None, description="상위 부서 ID")
+    parent_id: QueryId | None = Field(None, description="상위 부서 ID")
     kind: str | None = Field(None, description="bureau(실·국), division(과), team(팀), office(기관·사업소)")
     q: str | None = Field(None, description="부서명 검색")
     active: bool | None = True
@@ -61,7 +61,7 @@ class StaffList(Page):
 
 
 class StaffFilter(Schema):
-    department_id: int | None = None
+    department_id: QueryId | None = None
     q: str | None = Field(None, description="이름·사번·직위")
     active: bool | None = True
     contact: str = Field(
