@@ -1,6 +1,6 @@
 """chinjeol settings: one file, driven by environment variables.
 
-CHINJEOL_ENV        production | demo | development | test (default development)
+CHINJEOL_ENV        production | demo | development | test (default production; DEBUG only in development)
 SECRET_KEY          required in production; generated and kept under CHINJEOL_VAR_DIR otherwise
 DATABASE_URL        sqlite:////abs/path/db.sqlite3 or postgres://user@host:5432/name
 CHINJEOL_VAR_DIR    where the SQLite database, the secret key, static files and notices live (./var)
@@ -32,23 +32,39 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CHINJEOL_VAR_DIR", Path.cwd() / "var")).resolve()
+# Production unless a mode is given: `gunicorn chinjeol.wsgi` alone never runs with DEBUG on. `chinjeol demo`
+# and the test suite set their own modes; development (DEBUG) is only ever asked for by name.
 ENV = (
-    (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "development")).strip().lower()
+    (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "production")).strip().lower()
 )
 if ENV not in {"production", "demo", "development", "test"}:
     raise ImproperlyConfigured(
         f"CHINJEOL_ENV 값이 올바르지 않습니다: {ENV!r} (production, demo, development, test)"
     )
 PRODUCTION = ENV == "production"
-DEBUG = env_bool("CHINJEOL_DEBUG", ENV == "development")
+DEBUG = ENV == "development" and env_bool("CHINJEOL_DEBUG", True)
+
+
+def weak_secret_key(key: str) -> bool:
+    """Django's own measure (security.W009): at least 50 characters, 5 different ones, not a generated
+    placeholder."""
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure")
 
 
 def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "").strip()
+    if key and PRODUCTION and weak_secret_key(key):
+        raise ImproperlyConfigured(
+            "SECRET_KEY가 너무 약합니다: 50자 이상의 무작위 값을 쓰세요 "
+            "(예: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
     if key:
         return key
     if PRODUCTION:
-        raise ImproperlyConfigured("운영 모드에서는 SECRET_KEY 환경 변수가 반드시 필요합니다.")
+        raise ImproperlyConfigured(
+            "운영 모드에서는 SECRET_KEY 환경 변수가 반드시 필요합니다 "
+            "(시험해 보려면 CHINJEOL_ENV=demo 또는 chinjeol demo)."
+        )
     key_file = VAR_DIR / "secret_key"
     try:
         return key_file.read_text().strip()
@@ -61,6 +77,15 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# How many reverse proxies of our own stand in front of the application (0: none, X-Forwarded-For is
+# ignored). The client address is read from the right of X-Forwarded-For only that far
+# (chinjeol.core.rules.client_ip); gunicorn trusts forwarded headers only then (chinjeol serve).
+try:
+    PROXY_HOPS = int(os.environ.get("CHINJEOL_PROXY_HOPS", "0") or "0")
+except ValueError:
+    PROXY_HOPS = -1
+if PROXY_HOPS < 0:
+    raise ImproperlyConfigured("CHINJEOL_PROXY_HOPS는 0 이상의 정수여야 합니다 (앞단 프록시 수).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -223,7 +248,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("CHINJEOL_HSTS_SECONDS", "31536000")) if _ssl else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = _ssl
     SECURE_PROXY_SSL_HEADER = (
-        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY") else None
+        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY", PROXY_HOPS > 0) else None
     )
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
@@ -234,9 +259,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHINJEOL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {"one_line": {"()": "chinjeol.core.logs.OneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # A refused host or another suspicious request is one line, not a traceback.
+        "security": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line"]},
+    },
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.security": {"handlers": ["security"], "level": "WARNING", "propagate": False},
+    },
 }
 
 CHINJEOL = {

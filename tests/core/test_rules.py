@@ -1,3 +1,4 @@
+import ipaddress
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
@@ -42,7 +43,39 @@ def test_subtree_ids():
     assert rules.subtree_ids([99], parent_of) == set()
 
 
-def test_client_ip():
-    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "192.0.2.7, 10.0.0.1"}
-    assert rules.client_ip(meta, trust_forwarded=False) == "10.0.0.1"
-    assert rules.client_ip(meta, trust_forwarded=True) == "192.0.2.7"
+ips = st.ip_addresses().map(str)
+
+
+def test_client_ip_reads_the_header_from_the_right_only_as_far_as_our_proxies():
+    meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 192.0.2.7"}
+    assert rules.client_ip(meta, proxy_hops=0) == "10.0.0.1"
+    assert rules.client_ip(meta, proxy_hops=1) == "192.0.2.7"  # not the forged 6.6.6.6 on the left
+    assert rules.client_ip(meta, proxy_hops=2) == "6.6.6.6"
+    assert rules.client_ip(meta, proxy_hops=5) == "6.6.6.6"
+    assert rules.client_ip({"REMOTE_ADDR": "10.0.0.1"}, proxy_hops=1) == "10.0.0.1"
+    assert (
+        rules.client_ip({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "junk"}, proxy_hops=1)
+        == "10.0.0.1"
+    )
+    assert rules.client_ip({}, proxy_hops=0) is None
+
+
+@given(
+    client=ips,
+    forged=st.lists(st.text(max_size=20), max_size=4),
+    proxies=st.lists(ips, min_size=1, max_size=4),
+)
+def test_what_a_client_writes_into_the_header_never_becomes_its_address(client, forged, proxies):
+    # The client sends its own (forged) header; each of our proxies appends the address it saw.
+    header = [*forged, client, *proxies[:-1]]
+    meta = {
+        "REMOTE_ADDR": proxies[-1],
+        "HTTP_X_FORWARDED_FOR": ", ".join(h.replace(",", " ") for h in header),
+    }
+    assert rules.client_ip(meta, proxy_hops=len(proxies)) == str(ipaddress.ip_address(client))
+
+
+@given(remote=ips, header=st.text(max_size=60))
+def test_without_proxies_the_header_is_ignored(remote, header):
+    meta = {"REMOTE_ADDR": remote, "HTTP_X_FORWARDED_FOR": header}
+    assert rules.client_ip(meta, proxy_hops=0) == str(ipaddress.ip_address(remote))
