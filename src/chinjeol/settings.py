@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
     "chinjeol.organization.apps.OrganizationConfig",
     "chinjeol.charter.apps.CharterConfig",
     "chinjeol.notify.apps.NotifyConfig",
@@ -125,6 +127,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chinjeol.urls"
@@ -178,7 +181,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
-AUTHENTICATION_BACKENDS = ["chinjeol.core.auth.RoleBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "chinjeol.core.auth.RoleBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -194,9 +197,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Login lockout: this many failures within the window lock the account name for the window.
+# Login lockout (django-axes, chinjeol.core.auth): this many failures within the window lock one name from one
+# address, and that many from one address (whatever the names) lock the address, for the window.
 LOGIN_MAX_FAILURES = int(os.environ.get("CHINJEOL_LOGIN_MAX_FAILURES", "5"))
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("CHINJEOL_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("CHINJEOL_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_HANDLER = "chinjeol.core.auth.LoginLockHandler"
+AXES_LOCKOUT_PARAMETERS = [
+    ["username", "ip_address"],
+    "ip_address",
+]  # limits: chinjeol.core.auth.lockout_limits
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "chinjeol.core.privacy.request_ip"
+AXES_USERNAME_CALLABLE = "chinjeol.core.auth.login_name"
+AXES_LOCKOUT_CALLABLE = "chinjeol.core.auth.locked_out"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어"), ("en", "English")]

@@ -1,38 +1,26 @@
 import ipaddress
-from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from chinjeol.core import rules
 
-NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-WINDOW = timedelta(minutes=15)
+
+def test_lockout_count_reaches_the_limit_when_one_group_reaches_its_own():
+    assert rules.lockout_count([4, 19], [5, 20], 5) == 4
+    assert rules.lockout_count([5, 5], [5, 20], 5) == 5
+    assert rules.lockout_count([1, 20], [5, 20], 5) == 5
+    assert rules.lockout_count([], [], 5) == 0
 
 
-def test_four_failures_do_not_lock():
-    failures = [NOW - timedelta(minutes=m) for m in (1, 2, 3, 4)]
-    assert rules.lockout_until(failures, now=NOW, max_failures=5, window=WINDOW) is None
-
-
-def test_five_failures_lock_for_the_window():
-    failures = [NOW - timedelta(minutes=m) for m in (0, 1, 2, 3, 4)]
-    until = rules.lockout_until(failures, now=NOW, max_failures=5, window=WINDOW)
-    assert until == NOW + WINDOW
-
-
-def test_old_failures_do_not_count():
-    failures = [NOW - timedelta(minutes=m) for m in (20, 21, 22, 23, 24)]
-    assert rules.lockout_until(failures, now=NOW, max_failures=5, window=WINDOW) is None
-
-
-@given(st.lists(st.integers(min_value=0, max_value=14 * 60), max_size=12))
-def test_lock_needs_enough_failures(seconds_ago):
-    failures = [NOW - timedelta(seconds=s) for s in seconds_ago]
-    until = rules.lockout_until(failures, now=NOW, max_failures=5, window=WINDOW)
-    assert (until is not None) == (len(failures) >= 5)
-    if until is not None:
-        assert until > NOW
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 50)), min_size=1, max_size=4),
+    st.integers(1, 50),
+)
+def test_lockout_count_locks_exactly_when_a_group_is_over_its_limit(groups, limit):
+    counts, limits = zip(*groups, strict=True)
+    locked = rules.lockout_count(counts, limits, limit) >= limit
+    assert locked == any(c >= own for c, own in groups)
 
 
 def test_subtree_ids():

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Iterable, Mapping, Sequence
 
 
-def lockout_until(
-    failures: Iterable[datetime], *, now: datetime, max_failures: int, window: timedelta
-) -> datetime | None:
-    """When `max_failures` or more failures fall inside the window before `now`, the account
-    is locked until a full window has passed since the latest failure; otherwise None."""
-    recent = sorted(at for at in failures if now - window < at <= now)
-    if len(recent) < max_failures:
-        return None
-    return recent[-1] + window
+def lockout_count(counts: Sequence[int], limits: Sequence[int], limit: int) -> int:
+    """Failures measured against one `limit` when each lockout group has a limit of its own (e.g. 5 for one
+    name from one address, 20 for one address whatever the name): each group's count is scaled so that it
+    reaches `limit` exactly when it reaches its own limit. The result reaches `limit` if and only if some
+    group reached its own."""
+    return max((count * limit // own for count, own in zip(counts, limits, strict=True)), default=0)
 
 
 def subtree_ids(root_ids: Iterable[int], parent_of: Mapping[int, int | None]) -> set[int]:
