@@ -285,6 +285,7 @@ LOGGING = {
     },
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "django.security": {"handlers": ["security"], "level": "WARNING", "propagate": False},
     },
 }

@@ -29,7 +29,7 @@ class ContentSecurityPolicyMiddleware:
 
 class ReadOnlyRoleMiddleware:
     """Refuses every write (POST, PUT, PATCH, DELETE) of a signed-in read-only account (the auditor) before
-    any view runs: pages get the Korean 403 page, the API its JSON error. Signing in and out stay open.
+    any view runs: pages get the Korean 403 page, the API its JSON error. Signing in and out and changing its own password stay open.
     Bearer-token API calls are refused by the API's authentication with the same rule (`may_write`)."""
 
     SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -48,7 +48,8 @@ class ReadOnlyRoleMiddleware:
     def _exempt(path: str) -> bool:
         from django.urls import reverse
 
-        return path in {reverse("login"), reverse("logout"), reverse("admin:login"), reverse("admin:logout")}
+        own_account = ("login", "logout", "admin:login", "admin:logout", "admin:password_change")
+        return path in {reverse(name) for name in own_account}
 
     @staticmethod
     def refuse(request):

@@ -148,6 +148,8 @@ def create_case(request, payload: CaseIn):
 
 @router.get("/{case_id}", response=CaseOut, summary="민원 한 건")
 def get_case(request, case_id: int):
+    if not has_role(request.auth, *queries.CASE_ROLES):
+        raise PermissionDenied("민원을 볼 권한이 없습니다.")
     case = queries.get_case_for_user(request.auth, case_id)
     full = queries.can_see_customer_contact(request.auth, case)
     if full and (case.customer_phone or case.customer_email):
