@@ -19,8 +19,13 @@ def _django(env: str | None = None) -> None:
     if env:
         os.environ.setdefault("CHINJEOL_ENV", env)
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a missing or weak SECRET_KEY, a wrong mode: one line, no traceback
+        print(f"시작할 수 없습니다: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _manage(*args: str) -> None:
@@ -48,7 +53,15 @@ def _prepare_static() -> None:
 DEMO_WORKERS, DEMO_THREADS = 2, 4
 
 
+def _forwarded_allow_ips(proxy_hops: int) -> str:
+    """gunicorn believes X-Forwarded-* headers only when we have proxies in front (CHINJEOL_PROXY_HOPS), the
+    same setting that decides how far X-Forwarded-For is read (chinjeol.core.rules.client_ip)."""
+    return "*" if proxy_hops > 0 else ""
+
+
 def _gunicorn_cmd(host: str, port: int, workers: int, threads: int) -> list[str]:
+    from django.conf import settings
+
     return [
         sys.executable,
         "-m",
@@ -68,6 +81,7 @@ def _gunicorn_cmd(host: str, port: int, workers: int, threads: int) -> list[str]
         "-",
         "--log-level",
         "warning",
+        f"--forwarded-allow-ips={_forwarded_allow_ips(settings.PROXY_HOPS)}",
     ]
 
 

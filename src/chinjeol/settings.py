@@ -1,6 +1,6 @@
 """chinjeol settings: one file, driven by environment variables.
 
-CHINJEOL_ENV        production | demo | development | test (default development)
+CHINJEOL_ENV        production | demo | development | test (default production; DEBUG only in development)
 SECRET_KEY          required in production; generated and kept under CHINJEOL_VAR_DIR otherwise
 DATABASE_URL        sqlite:////abs/path/db.sqlite3 or postgres://user@host:5432/name
 CHINJEOL_VAR_DIR    where the SQLite database, the secret key, static files and notices live (./var)
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,23 +33,39 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("CHINJEOL_VAR_DIR", Path.cwd() / "var")).resolve()
+# Production unless a mode is given: `gunicorn chinjeol.wsgi` alone never runs with DEBUG on. `chinjeol demo`
+# and the test suite set their own modes; development (DEBUG) is only ever asked for by name.
 ENV = (
-    (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "development")).strip().lower()
+    (os.environ.get("CHINJEOL_ENV") or ("test" if "pytest" in sys.modules else "production")).strip().lower()
 )
 if ENV not in {"production", "demo", "development", "test"}:
     raise ImproperlyConfigured(
         f"CHINJEOL_ENV 값이 올바르지 않습니다: {ENV!r} (production, demo, development, test)"
     )
 PRODUCTION = ENV == "production"
-DEBUG = env_bool("CHINJEOL_DEBUG", ENV == "development")
+DEBUG = ENV == "development" and env_bool("CHINJEOL_DEBUG", True)
+
+
+def weak_secret_key(key: str) -> bool:
+    """Django's own measure (security.W009): at least 50 characters, 5 different ones, not a generated
+    placeholder."""
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure")
 
 
 def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "").strip()
+    if key and PRODUCTION and weak_secret_key(key):
+        raise ImproperlyConfigured(
+            "SECRET_KEY가 너무 약합니다: 50자 이상의 무작위 값을 쓰세요 "
+            "(예: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
     if key:
         return key
     if PRODUCTION:
-        raise ImproperlyConfigured("운영 모드에서는 SECRET_KEY 환경 변수가 반드시 필요합니다.")
+        raise ImproperlyConfigured(
+            "운영 모드에서는 SECRET_KEY 환경 변수가 반드시 필요합니다 "
+            "(시험해 보려면 CHINJEOL_ENV=demo 또는 chinjeol demo)."
+        )
     key_file = VAR_DIR / "secret_key"
     try:
         return key_file.read_text().strip()
@@ -61,6 +78,15 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# How many reverse proxies of our own stand in front of the application (0: none, X-Forwarded-For is
+# ignored). The client address is read from the right of X-Forwarded-For only that far
+# (chinjeol.core.rules.client_ip); gunicorn trusts forwarded headers only then (chinjeol serve).
+try:
+    PROXY_HOPS = int(os.environ.get("CHINJEOL_PROXY_HOPS", "0") or "0")
+except ValueError:
+    PROXY_HOPS = -1
+if PROXY_HOPS < 0:
+    raise ImproperlyConfigured("CHINJEOL_PROXY_HOPS는 0 이상의 정수여야 합니다 (앞단 프록시 수).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -77,6 +103,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "axes",
     "chinjeol.organization.apps.OrganizationConfig",
     "chinjeol.charter.apps.CharterConfig",
     "chinjeol.notify.apps.NotifyConfig",
@@ -97,9 +124,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "chinjeol.core.middleware.ReadOnlyRoleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chinjeol.urls"
@@ -153,7 +182,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
-AUTHENTICATION_BACKENDS = ["chinjeol.core.auth.RoleBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "chinjeol.core.auth.RoleBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -169,9 +198,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Login lockout: this many failures within the window lock the account name for the window.
+# Login lockout (django-axes, chinjeol.core.auth): this many failures within the window lock one name from one
+# address, and that many from one address (whatever the names) lock the address, for the window.
 LOGIN_MAX_FAILURES = int(os.environ.get("CHINJEOL_LOGIN_MAX_FAILURES", "5"))
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("CHINJEOL_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("CHINJEOL_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_HANDLER = "chinjeol.core.auth.LoginLockHandler"
+AXES_LOCKOUT_PARAMETERS = [
+    ["username", "ip_address"],
+    "ip_address",
+]  # limits: chinjeol.core.auth.lockout_limits
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "chinjeol.core.privacy.request_ip"
+AXES_USERNAME_CALLABLE = "chinjeol.core.auth.login_name"
+AXES_LOCKOUT_CALLABLE = "chinjeol.core.auth.locked_out"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어")]  # Korean only: an English browser must not get Django's English messages
@@ -223,7 +266,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("CHINJEOL_HSTS_SECONDS", "31536000")) if _ssl else 0
     SECURE_HSTS_INCLUDE_SUBDOMAINS = _ssl
     SECURE_PROXY_SSL_HEADER = (
-        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY") else None
+        ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CHINJEOL_BEHIND_PROXY", PROXY_HOPS > 0) else None
     )
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
@@ -241,9 +284,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CHINJEOL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "filters": {"one_line": {"()": "chinjeol.core.logs.OneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        # A refused host or another suspicious request is one line, not a traceback.
+        "security": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line"]},
+    },
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "django.security": {"handlers": ["security"], "level": "WARNING", "propagate": False},
+    },
 }
 
 CHINJEOL = {

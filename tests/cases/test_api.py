@@ -72,7 +72,7 @@ def test_get_and_list_scoped(client, org):
         **bearer(org.officer),
     ).json()
     assert client.get(f"/api/v1/cases/{created['id']}", **bearer(org.outsider)).status_code == 200
-    assert client.get(f"/api/v1/cases/{created['id']}", **bearer(org.clerk)).status_code == 403
+    assert client.get(f"/api/v1/cases/{created['id']}", **bearer(org.clerk)).status_code == 404
     assert client.get("/api/v1/cases", **bearer(org.clerk)).json()["total"] == 0
     data = client.get("/api/v1/cases", {"channel": "epeople"}, **bearer(org.auditor)).json()
     assert data["total"] == 1

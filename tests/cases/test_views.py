@@ -72,8 +72,8 @@ def test_status_page_needs_matching_phone(client, make_case):
         ("auditor", 200),
         ("head", 200),
         ("leader", 200),
-        ("clerk", 403),
-        ("outsider", 403),
+        ("clerk", 404),
+        ("outsider", 404),
         ("evaluator", 403),
     ],
 )

@@ -9,7 +9,8 @@ from datetime import datetime
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
-from chinjeol.core.access import roles_of
+from chinjeol.core.access import READ_ONLY_MESSAGE, may_write, roles_of
+from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.core.models import ApiToken, User
 
@@ -52,6 +53,12 @@ def _request_user(entry: _Entry) -> User:
     return user
 
 
+def _refuse_read_only_write(request, user) -> None:
+    """A read-only account (the auditor) reads through the API and writes nothing (`may_write`)."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not may_write(user):
+        raise PermissionDenied(READ_ONLY_MESSAGE, code="read_only")
+
+
 class BearerToken(HttpBearer):
     openapi_description = "`chinjeol createtoken 아이디`로 발급한 토큰: `Authorization: Bearer 토큰`"
 
@@ -68,6 +75,7 @@ class BearerToken(HttpBearer):
             ApiToken.objects.filter(pk=entry.token_id).update(last_used_at=now)
         user = _request_user(entry)
         request.user = user
+        _refuse_read_only_write(request, user)
         return user
 
 
@@ -76,4 +84,7 @@ class Session(SessionAuth):
 
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
-        return user if user is not None and user.is_active else None
+        if user is None or not user.is_active:
+            return None
+        _refuse_read_only_write(request, user)
+        return user

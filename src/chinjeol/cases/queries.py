@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 
 from chinjeol.charter import queries as charter_queries
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
-from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.errors import NotFound
 from chinjeol.core.roles import Role
 
 from .models import OPEN_VALUES, Case
@@ -37,10 +37,10 @@ def cases_for_user(user) -> QuerySet[Case]:
 
 
 def get_case_for_user(user, case_id: int) -> Case:
+    """A case outside the user's reach answers like an absent one: another department's case does not even
+    reveal that its number exists."""
     case = cases_for_user(user).filter(pk=case_id).first()
     if case is None:
-        if Case.objects.filter(pk=case_id).exists():
-            raise PermissionDenied("이 민원을 볼 권한이 없습니다.")
         raise NotFound("민원을 찾을 수 없습니다.")
     return case
 

@@ -25,8 +25,10 @@ from .models import (
 
 REPORT_READERS = (Role.CS_OFFICER, Role.AUDITOR)
 MODERATORS = (Role.CS_OFFICER,)
-STAFF_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
-TASK_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
+# Staff who post, recommend and carry out tasks; the auditor reads the same pages and writes nothing.
+STAFF_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
+STAFF_READERS = (*STAFF_ROLES, Role.AUDITOR)
+TASK_ROLES = STAFF_READERS
 INITIATIVE_EDITORS = frozenset({Role.DEPT_HEAD, Role.CS_LEADER})
 INITIATIVE_READERS = (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER)
 

@@ -9,7 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from . import rules
-from .roles import ORG_WIDE_READERS, SCOPED_ROLES, Role
+from .roles import ORG_WIDE_READERS, READ_ONLY_ROLES, SCOPED_ROLES, Role
+
+READ_ONLY_MESSAGE = "감사 역할은 조회만 할 수 있습니다. 등록·수정·처리는 할 수 없습니다."
 
 
 def roles_of(user) -> dict[Role, set[int | None]]:
@@ -24,6 +26,9 @@ def roles_of(user) -> dict[Role, set[int | None]]:
         result.setdefault(Role(role), set()).add(department_id)
     if user.staff_id and user.staff.is_active:
         result.setdefault(Role.STAFF, set()).add(user.staff.department_id)
+    read_only = READ_ONLY_ROLES & result.keys()
+    if read_only:  # a reader's other roles would let it write: it keeps only what it reads through
+        result = {role: result[role] for role in read_only}
     user._chinjeol_roles = result
     return result
 
@@ -33,6 +38,16 @@ def has_role(user, *roles: Role) -> bool:
         return True
     mine = roles_of(user)
     return any(role in mine for role in roles)
+
+
+def may_write(user) -> bool:
+    """The one answer to "may this signed-in account change anything?": every active account except one
+    holding a read-only role (the auditor). Pages, the API and the back office all ask this."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if getattr(user, "is_superuser", False):
+        return True
+    return not (READ_ONLY_ROLES & roles_of(user).keys())
 
 
 def primary_role(user) -> Role | None:

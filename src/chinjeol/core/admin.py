@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import ApiToken, LoginFailure, PersonalDataAccess, RoleAssignment, User
+from .models import ApiToken, PersonalDataAccess, RoleAssignment, User
 from .privacy import personal_access_log
 
 
@@ -50,12 +50,6 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(LoginFailure)
-class LoginFailureAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "ip"]
-    search_fields = ["username"]
 
 
 class ContactLoggingAdmin(admin.ModelAdmin):

@@ -1,65 +1,57 @@
-"""Authentication backend with login lockout and role-based model permissions."""
+"""Login lockout (django-axes) and role-based model permissions."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
+from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.db.models import Sum
+from django.shortcuts import render
 
 from . import rules
 from .access import has_role
-from .models import LoginFailure
 from .roles import Role
 
 
-def _window() -> timedelta:
-    return timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+def lockout_limits() -> list[int]:
+    """The limit of each group django-axes counts (settings.AXES_LOCKOUT_PARAMETERS, in that order): one name
+    from one address, then one address whatever the name. Nobody can lock out somebody else's name from
+    another address, and one address cannot try name after name."""
+    return [settings.LOGIN_MAX_FAILURES, settings.LOGIN_MAX_FAILURES_PER_ADDRESS]
 
 
-def locked_until(username: str):
-    now = timezone.now()
-    times = LoginFailure.objects.filter(username__iexact=username, at__gt=now - _window()).values_list(
-        "at", flat=True
-    )
-    return rules.lockout_until(times, now=now, max_failures=settings.LOGIN_MAX_FAILURES, window=_window())
+def login_name(request, credentials) -> str | None:
+    """The name a failure is counted under: case and surrounding spaces do not make a new name."""
+    username = (credentials or {}).get("username")
+    return username.strip().lower()[:150] if isinstance(username, str) else None
 
 
-def record_failure(username: str, ip: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip=ip, at=timezone.now())
+class LoginLockHandler(AxesDatabaseHandler):
+    """axes' database handler with a limit per group (`lockout_limits`), and a successful login that clears
+    only its own name's failures from its address, so a valid account cannot wipe an address's record."""
+
+    def get_failures(self, request, credentials=None) -> int:
+        counts = [
+            attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        ]
+        return rules.lockout_count(counts, lockout_limits(), settings.LOGIN_MAX_FAILURES)
+
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        pair = self.filter_user_attempts(request, credentials)[0]
+        count, _ = pair.delete()
+        return count
 
 
-def clear_failures(username: str) -> None:
-    LoginFailure.objects.filter(username__iexact=username).delete()
-
-
-class AccountLocked(PermissionDenied):
-    def __init__(self, until):
-        super().__init__("locked")
-        self.until = until
+def locked_out(request, response=None, credentials=None):
+    """What a locked-out login (the site's or the back office's) answers: a Korean page, 429."""
+    minutes = settings.LOGIN_LOCKOUT_MINUTES
+    return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)
 
 
 class RoleBackend(ModelBackend):
-    """Username/password login that refuses a locked account name. CS officers hold every
+    """Username/password login (the lockout runs before it, in axes' backend). CS officers hold every
     model permission of the back office; auditors hold the view permissions only."""
-
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        if username is None:
-            username = kwargs.get(self.UserModel.USERNAME_FIELD)
-        if not username or password is None:
-            return None
-        until = locked_until(username)
-        if until is not None:
-            raise AccountLocked(until)
-        user = super().authenticate(request, username=username, password=password, **kwargs)
-        if user is None:
-            ip = request.META.get("REMOTE_ADDR") if request is not None else None
-            record_failure(username, ip)
-        else:
-            clear_failures(username)
-        return user
 
     def has_perm(self, user_obj, perm, obj=None):
         if not user_obj.is_active:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from .access import primary_role
+from .access import may_write, primary_role
 from .navigation import areas_for
 
 
@@ -20,6 +20,7 @@ def navigation(request):
         context.update(
             nav_areas=areas_for(user),
             nav_role_label=role.label if role else "",
+            may_write=may_write(user),
             current_area=getattr(request, "area", None),
         )
     return context

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone
-
-from .auth import AccountLocked, locked_until
 
 
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "아이디 또는 비밀번호가 올바르지 않습니다. 여러 번 틀리면 계정이 잠시 잠깁니다.",
         "inactive": "사용이 중지된 계정입니다. 고객만족 담당관에게 문의하세요.",
-        "locked": "로그인에 여러 번 실패하여 계정이 잠겼습니다. %(until)s 이후에 다시 시도하세요.",
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -19,22 +15,6 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = "아이디"
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "autofocus": True})
         self.fields["password"].label = "비밀번호"
-
-    def clean(self):
-        username = self.cleaned_data.get("username")
-        until = locked_until(username) if username else None
-        if until is not None:
-            raise self._locked(until)
-        try:
-            return super().clean()
-        except AccountLocked as locked:
-            raise self._locked(locked.until) from None
-
-    def _locked(self, until) -> forms.ValidationError:
-        local = timezone.localtime(until)
-        return forms.ValidationError(
-            self.error_messages["locked"], code="locked", params={"until": f"{local:%H:%M}"}
-        )
 
 
 class AccessLogFilterForm(forms.Form):

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 
+from .access import READ_ONLY_MESSAGE, forbidden, may_write
+
 STRICT = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
@@ -64,3 +66,38 @@ def _api_message(response) -> str | None:
         allowed = ", ".join(sorted(m.strip() for m in response["Allow"].split(",")))
         return f"이 주소는 {allowed} 요청만 받습니다."
     return None
+
+
+class ReadOnlyRoleMiddleware:
+    """Refuses every write (POST, PUT, PATCH, DELETE) of a signed-in read-only account (the auditor) before
+    any view runs: pages get the Korean 403 page, the API its JSON error. Signing in and out and changing its own password stay open.
+    Bearer-token API calls are refused by the API's authentication with the same rule (`may_write`)."""
+
+    SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.SAFE_METHODS and not self._exempt(request.path_info):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and not may_write(user):
+                return self.refuse(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        from django.urls import reverse
+
+        own_account = ("login", "logout", "admin:login", "admin:logout", "admin:password_change")
+        return path in {reverse(name) for name in own_account}
+
+    @staticmethod
+    def refuse(request):
+        if request.path_info.startswith("/api/"):
+            return JsonResponse(
+                {"code": "read_only", "message": READ_ONLY_MESSAGE, "field": None},
+                status=403,
+                json_dumps_params={"ensure_ascii": False},
+            )
+        return forbidden(request, READ_ONLY_MESSAGE)

@@ -133,19 +133,6 @@ class ApiToken(models.Model):
         return token, raw
 
 
-class LoginFailure(models.Model):
-    username = models.CharField("아이디", max_length=150, db_index=True)
-    ip = models.GenericIPAddressField("접속 IP", null=True, blank=True)
-    at = models.DateTimeField("시각", db_index=True)
-
-    class Meta:
-        verbose_name = "로그인 실패"
-        verbose_name_plural = "로그인 실패"
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
-
-
 class PersonalDataAccess(models.Model):
     """개인정보 접속기록: who displayed or exported whose contact details, when and from where."""
 

@@ -18,6 +18,10 @@ class Role(models.TextChoices):
 SCOPED_ROLES = frozenset({Role.CS_LEADER, Role.DEPT_HEAD})
 # Roles that read the whole organisation.
 ORG_WIDE_READERS = frozenset({Role.CS_OFFICER, Role.AUDITOR})
+# Roles that read and never write: an account holding one acts only through it (no staff role from its
+# Staff record, no other assignment), and every write — page, API, back office — is refused
+# (`chinjeol.core.access.may_write`).
+READ_ONLY_ROLES = frozenset({Role.AUDITOR})
 # Roles that may see a person's mobile number and e-mail (each view is logged).
 CONTACT_READERS = frozenset({Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER})
 

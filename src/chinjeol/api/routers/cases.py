@@ -235,6 +235,8 @@ def _detail(request, case: Case) -> CaseDetailOut:
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="민원 한 건 (통지·처리 기록 포함)")
 def get_case(request, case_id: QueryId):
+    if not has_role(request.auth, *queries.CASE_ROLES):
+        raise PermissionDenied("민원을 볼 권한이 없습니다.")
     return _detail(request, queries.get_case_for_user(request.auth, case_id))
 
 

@@ -26,7 +26,7 @@ def _page(request, qs, size: int = PAGE_SIZE):
 
 
 # --- 고객만족방 -------------------------------------------------------------------------------
-@role_required(*queries.STAFF_ROLES)
+@role_required(*queries.STAFF_READERS)
 def best_list(request):
     area(request)
     moderator = has_role(request.user, Role.CS_OFFICER, Role.AUDITOR)
@@ -77,7 +77,7 @@ def best_new(request):
     return render(request, "community/best_new.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@role_required(*queries.STAFF_ROLES)
+@role_required(*queries.STAFF_READERS)
 def best_detail(request, pk: int):
     area(request)
     try:
@@ -222,7 +222,7 @@ def praise_moderate(request, pk: int, action: str):
 
 
 # --- JOY 방송방 ------------------------------------------------------------------------------
-@role_required(*queries.STAFF_ROLES)
+@role_required(*queries.STAFF_READERS)
 def broadcast(request):
     area(request)
     form = forms.BroadcastForm(request.POST or None)

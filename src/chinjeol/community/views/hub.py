@@ -19,7 +19,7 @@ def hub(request):
     area(request)
     user = request.user
     office = has_role(user, *queries.REPORT_READERS)
-    staffish = has_role(user, *queries.STAFF_ROLES)
+    staffish = has_role(user, *queries.STAFF_READERS)
     today = timezone.localdate()
     context = {
         "office": office,

@@ -18,7 +18,7 @@ from .. import forms, queries, services
 from .http import add_domain_error, area, flash_form_error
 
 
-@role_required(*queries.STAFF_ROLES)
+@role_required(*queries.STAFF_READERS)
 def relay(request):
     area(request)
     staff = request.user.staff if request.user.staff_id else None
@@ -69,7 +69,7 @@ def _shift(year: int, month: int, delta: int) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-@role_required(*queries.STAFF_ROLES)
+@role_required(*queries.STAFF_READERS)
 def smile(request):
     area(request)
     year, month = _month(request)

@@ -1,0 +1,311 @@
+"""Permission matrix: every page, back-office page and API operation × every role × read/write, with the
+expected answer written down in one table (`EXPECTED`), on objects of the home department and of another.
+
+Roles, in the order of each row's letters: CS officer, auditor, dept head (home), CS leader (home),
+counsellor (staff in home), external evaluator, head of another department (outsider), anonymous citizen.
+
+Letters:  y allowed (the page, a redirect after the action, or a form/validation error: the role got through)
+          f refused (403)     l sent to log in (401 for the API)     n not found (404: not theirs or absent)
+          m method not allowed (405)     - not asked (an API operation answers its own method only)
+
+Another department's case answers 404 like an absent one (its number is not revealed); another department's
+people, scores and plans, which the directory shows anyway, answer 403 with the reason. The auditor's every
+write is 403, wherever it is sent. An id of nothing (no such object in the demo data) answers 404.
+
+A row is `key: (read, write)`; read is GET, write is POST with an empty form (pages) or an empty JSON object
+(API POST operations). `key@other` rows are the same address with an object of another department. A route or
+API operation without a row fails `test_every_route_has_a_row`; a changed answer fails the matrix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from http.cookies import SimpleCookie
+
+import pytest
+from django.db import transaction
+
+from tests import routes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = routes.ROLES
+ROUTES = routes.all_routes()
+PAGES = [r for r in ROUTES if r.kind != "admin"]
+ADMIN = [r for r in ROUTES if r.kind == "admin"]
+# The admin site turns away every role but the CS officer and the auditor before any page code runs; the
+# auditor is checked on every back-office address, the other roles on one model's addresses of each kind.
+ADMIN_SAMPLE_MODEL = "cases.Case"
+
+# fmt: off
+EXPECTED: dict[str, tuple[str, str]] = {
+    #                                            read        write      (O A H L S E X -)
+    "home":                                     ("yyyyyyyl", "yfyyyyyl"),
+    "login":                                    ("yyyyyyyy", "yyyyyyyy"),
+    "logout":                                   ("mmmmmmmm", "llllllll"),
+    "area":                                     ("yyyyyyyl", "yfyyyyyl"),
+    "access_log":                               ("yyfffffl", "yffffffl"),
+    "organization:directory":                   ("yyyyyyyl", "yfyyyyyl"),
+    "organization:department":                  ("yyyyyyyl", "yfyyyyyl"),
+    "organization:department@other":            ("yyyyyyyl", "yfyyyyyl"),
+    "organization:staff":                       ("yyyyyyyl", "yfyyyyyl"),
+    "organization:staff@other":                 ("yyyyyyyl", "yfyyyyyl"),
+    "organization:import":                      ("yffffffl", "yffffffl"),
+    "organization:import_template":             ("yffffffl", "yffffffl"),
+    "charter:charter":                          ("yyyyyyyl", "yfyyyyyl"),
+    "charter:standard":                         ("yyyyyyyl", "yffffffl"),
+    "charter:calendar":                         ("yyyyyyyl", "yffffffl"),
+    "charter:calendar_remove":                  ("mmmmmmmm", "yffffffl"),
+    "charter:statutory":                        ("yyyyyyyl", "yffffffl"),
+    "charter:statutory_change":                 ("mmmmmmmm", "yffffffl"),
+    "charter:compliance":                       ("yyyyffyl", "yfyyffyl"),
+    "charter:compliance_cases":                 ("yyyyffyl", "yfyyffyl"),
+    "charter:compliance_recount":               ("mmmmmmmm", "yffffffl"),
+    "charter:reports/":                         ("yyyyyyyy", "yfyyyyyy"),
+    "charter:reports/<str:period>/":            ("yyyyyyyy", "yfyyyyyy"),
+    "charter:reports/<str:period>/pdf/":        ("yyyyyyyy", "yfyyyyyy"),
+    "cases:queue":                              ("yyyyyfyl", "yfyyyfyl"),
+    "cases:citizen_new":                        ("yyyyyyyy", "yfyyyyyy"),
+    "cases:citizen_status":                     ("yyyyyyyy", "yfyyyyyy"),
+    "cases:staff_new":                          ("yfyyyfyl", "yfyyyfyl"),
+    "cases:messages":                           ("yyfffffl", "yffffffl"),
+    "cases:detail":                             ("yyyynfnl", "yfyynfnl"),
+    "cases:detail@other":                       ("yynnnfyl", "yfnnnfyl"),
+    "cases:act":                                ("mmmmmmmm", "yfyynfnl"),
+    "cases:act@other":                          ("mmmmmmmm", "yfnnnfyl"),
+    "compensation:ledger":                      ("yyyfffyl", "yfyfffyl"),
+    "compensation:report":                      ("yyyfffyl", "yfyfffyl"),
+    "compensation:approve":                     ("mmmmmmmm", "yffffffl"),
+    "compensation:approve@other":               ("mmmmmmmm", "yffffffl"),
+    "compensation:hand_over":                   ("mmmmmmmm", "yffffffl"),
+    "compensation:hand_over@other":             ("mmmmmmmm", "yffffffl"),
+    "kindness:organisation":                    ("yyyyyfyl", "yfyyyfyl"),
+    "kindness:me":                              ("yfyyyfyl", "yfyyyfyl"),
+    "kindness:staff":                           ("yyyyfffl", "yfyyfffl"),
+    "kindness:staff@other":                     ("yyffffyl", "yfffffyl"),
+    "kindness:department":                      ("yyyyfffl", "yfyyfffl"),
+    "kindness:department@other":                ("yyffffyl", "yfffffyl"),
+    "kindness:register":                        ("yffyfyfl", "yffyfyfl"),
+    "kindness:upload":                          ("yffyfyfl", "yffyfyfl"),
+    "kindness:upload_template":                 ("yffyfyfl", "yffyfyfl"),
+    "kindness:reverse":                         ("mmmmmmmm", "yffffffl"),
+    "kindness:reverse@other":                   ("mmmmmmmm", "yffffffl"),
+    "kindness:settings":                        ("yyfffffl", "yffffffl"),
+    "kindness:item_new":                        ("yffffffl", "yffffffl"),
+    "kindness:item_edit":                       ("yyfffffl", "yffffffl"),
+    "kindness:score_settings":                  ("yffffffl", "yffffffl"),
+    "kindness:snapshots":                       ("yyfffffl", "yffffffl"),
+    "kindness:snapshot":                        ("yyfffffl", "yffffffl"),
+    "kindness:publish":                         ("mmmmmmmm", "yffffffl"),
+    "community:hub":                            ("yyyyyyyy", "yfyyyyyy"),
+    "community:report_new":                     ("yyyyyyyy", "yfyyyyyy"),
+    "community:report_done":                    ("yyyyyyyy", "yfyyyyyy"),
+    "community:report_list":                    ("yyfffffl", "yffffffl"),
+    "community:report_from_case":               ("yffffffl", "yffffffl"),
+    "community:report_from_case@other":         ("yffffffl", "yffffffl"),
+    "community:report_detail":                  ("yyfffffl", "yffffffl"),
+    "community:evidence_file":                  ("nnfffffl", "nffffffl"),
+    "community:report_act":                     ("mmmmmmmm", "yffffffl"),
+    "community:tasks":                          ("yyyyyfyl", "yfyyyfyl"),
+    "community:tasks_all":                      ("yyfffffl", "yffffffl"),
+    "community:task_detail":                    ("yyyffffl", "yfyffffl"),
+    "community:task_detail@other":              ("nnnnnfnl", "nfnnnfnl"),
+    "community:task_complete":                  ("mmmmmmmm", "ffyffffl"),
+    "community:task_complete@other":            ("mmmmmmmm", "nfnnnfnl"),
+    "community:relay":                          ("yyyyyfyl", "yfyyyfyl"),
+    "community:smile":                          ("yyyyyfyl", "yfyyyfyl"),
+    "community:smile_select":                   ("mmmmmmmm", "yffffffl"),
+    "community:best_list":                      ("yyyyyfyl", "yfyyyfyl"),
+    "community:best_new":                       ("yfyyyfyl", "yfyyyfyl"),
+    "community:best_detail":                    ("yyyyyfyl", "yfyyyfyl"),
+    "community:best_moderate":                  ("mmmmmmmm", "yffffffl"),
+    "community:praise_list":                    ("yyyyyyyy", "yfyyyyyy"),
+    "community:praise_new":                     ("yyyyyyyy", "yfyyyyyy"),
+    "community:praise_done":                    ("yyyyyyyy", "yfyyyyyy"),
+    "community:praise_manage":                  ("yyfffffl", "yffffffl"),
+    "community:praise_moderate":                ("mmmmmmmm", "yffffffl"),
+    "community:broadcast":                      ("yyyyyfyl", "yfyyyfyl"),
+    "community:broadcast_decide":               ("mmmmmmmm", "yffffffl"),
+    "community:initiatives":                    ("yyyyffyl", "yfyyffyl"),
+    "community:initiative_new":                 ("ffyyffyl", "ffyyffyl"),
+    "community:initiative_detail":              ("yyyyfffl", "yfyyfffl"),
+    "community:initiative_detail@other":        ("yyffffyl", "yfffffyl"),
+    "community:initiative_evidence":            ("nnnnfffl", "nfnnfffl"),
+    "community:initiative_evidence@other":      ("nnffffnl", "nfffffnl"),
+    "community:initiative_act":                 ("mmmmmmmm", "ffyyfffl"),
+    "community:initiative_act@other":           ("mmmmmmmm", "ffffffyl"),
+    "reports:charter_list":                     ("yyyyyyyy", "yfyyyyyy"),
+    "reports:charter_publish":                  ("mmmmmmmm", "yffffffl"),
+    "reports:charter_report":                   ("yyyyyyyy", "yfyyyyyy"),
+    "reports:charter_report_pdf":               ("yyyyyyyy", "yfyyyyyy"),
+    "api:openapi-json":                         ("yyyyyyyy", "yfyyyyyy"),
+    "api:openapi-view":                         ("yyyyyyyy", "yfyyyyyy"),
+    "api GET /departments":                     ("yyyyyyyl", "--------"),
+    "api GET /staff":                           ("yyyyyyyl", "--------"),
+    "api GET /charter/deadline":                ("yyyyyyyl", "--------"),
+    "api GET /charter/compliance":              ("yyyyyyyl", "--------"),
+    "api POST /cases":                          ("--------", "yfyyyfyl"),
+    "api GET /cases":                           ("yyyyyfyl", "--------"),
+    "api GET /cases/{case_id}":                 ("yyyynfnl", "--------"),
+    "api GET /cases/{case_id}@other":           ("yynnnfyl", "--------"),
+    "api GET /kindness/departments":            ("yyyyffyl", "--------"),
+    "api GET /kindness/staff/{staff_id}":       ("yyyyfffl", "--------"),
+    "api GET /kindness/staff/{staff_id}@other": ("yyffffyl", "--------"),
+    "api POST /kindness/entries":               ("--------", "yffyfyfl"),
+    "api POST /community/reports":              ("--------", "yfyyyfyl"),
+    "api GET /community/reports/{report_id}":   ("yyfffffl", "--------"),
+    "api:api-root":                             ("nnnnnnnn", "nfnnnnnn"),
+}
+# Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
+ADMIN_EXPECTED: dict[str, tuple[str, str]] = {
+    "admin:index":                     ("yyllllll", "yfllllll"),
+    "admin:login":                     ("yyyyyyyy", "yyyyyyyy"),
+    "admin:logout":                    ("mmyyyyyy", "llyyyyyy"),
+    "admin:password_change":           ("yyllllll", "yyllllll"),
+    "admin:password_change_done":      ("yyllllll", "mfllllll"),
+    "admin:autocomplete":              ("ffllllll", "mfllllll"),
+    "admin:jsi18n":                    ("yyllllll", "mfllllll"),
+    "admin:view_on_site":              ("nnllllll", "nfllllll"),
+    "admin:auth_user_password_change": ("yfllllll", "yfllllll"),
+    "admin:app_list":                  ("yyllllll", "yfllllll"),
+    "admin:(?P<url>.*)$":              ("nnllllll", "nfllllll"),
+    "model:changelist":                ("yyllllll", "yfllllll"),
+    "model:add":                       ("yfllllll", "yfllllll"),
+    "model:history":                   ("yyllllll", "yfllllll"),
+    "model:delete":                    ("yfllllll", "yfllllll"),
+    "model:change":                    ("yyllllll", "yfllllll"),
+    "model:redirect":                  ("yyllllll", "yfllllll"),
+}
+# fmt: on
+
+
+@pytest.fixture(scope="module", params=["full"])
+def world(request, django_db_setup, django_db_blocker):
+    yield from routes.world_fixture(request, django_db_setup, django_db_blocker)
+
+
+def outcome(response) -> str:
+    code = response.status_code
+    if code in (301, 302) and "/login/" in response.get("Location", ""):
+        return "l"
+    return {401: "l", 403: "f", 404: "n", 405: "m"}.get(code, "y" if code < 500 else f"!{code}")
+
+
+# A valid body for each API operation that writes, so that the answer is the role's and not the schema's.
+API_BODIES = {
+    "api POST /cases": {
+        "channel": "epeople",
+        "kind": "grievance",
+        "title": "소음 민원",
+        "body": "공사 소음이 심합니다.",
+        "customer": {"name": "최민원", "phone": "01099998888", "email": "choi@example.com"},
+        "received_at": "2026-11-23T09:30:00+09:00",
+    },
+    "api POST /kindness/entries": {"entries": []},
+    "api POST /community/reports": {
+        "kind": "unkind",
+        "official_name": "김민원",
+        "department_name": "민원여권과",
+        "body": "국민신문고로 접수된 불친절 신고입니다.",
+        "reporter": {"name": "최시민", "phone": "01077778888"},
+    },
+}
+
+
+def request(world, route, role: str, write: bool, scope: str = "home") -> str:
+    """One request; "-" when it does not apply (an API operation answers one method: its own)."""
+    client = world.clients[role]
+    url = route.url(world, scope)
+    if route.key.startswith("api ") and write != (route.method != "GET"):
+        return "-"
+    if not write:
+        return outcome(client.get(url))
+    cookies = SimpleCookie(client.cookies)
+    with transaction.atomic():  # whatever a write does is undone
+        if route.key in API_BODIES:
+            response = client.generic(
+                route.method, url, json.dumps(API_BODIES[route.key]), "application/json"
+            )
+        else:
+            response = client.post(url, {})
+        transaction.set_rollback(True)
+    client.cookies = cookies  # a sign-out was rolled back with the rest: the session is still there
+    return outcome(response)
+
+
+def admin_kind(route) -> str:
+    if route.model_admin is None:
+        return route.key
+    if route.key.endswith("/<path:object_id>/"):  # unnamed app/model/<id>/ → its change page
+        return "model:redirect"
+    name = route.key.split(":", 1)[1]
+    prefix = f"{route.model_admin.model._meta.app_label}_{route.model_admin.model._meta.model_name}_"
+    return "model:" + name.removeprefix(prefix)
+
+
+def rows():
+    """(row key, route, scope, roles) for every row the matrix runs."""
+    for route in PAGES:
+        yield route.key, route, "home", ROLES
+        if route.scoped:
+            yield f"{route.key}@other", route, "other", ROLES
+    for route in ADMIN:
+        sample = route.model_admin is None or route.model_admin.model._meta.label == ADMIN_SAMPLE_MODEL
+        yield route.key, route, "home", ROLES if sample else ("auditor",)
+
+
+def expected_for(key: str, route) -> tuple[str, str] | None:
+    if route.kind == "admin":
+        return ADMIN_EXPECTED.get(admin_kind(route))
+    return EXPECTED.get(key)
+
+
+ROWS = list(rows())
+
+
+def test_every_route_has_a_row():
+    missing = [key for key, route, _scope, _roles in ROWS if expected_for(key, route) is None]
+    assert not missing, "no row in EXPECTED / ADMIN_EXPECTED for:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize(("key", "route", "scope", "roles"), ROWS, ids=[r[0] for r in ROWS])
+def test_matrix(world, key, route, scope, roles):
+    observed_read = "".join(
+        request(world, route, role, False, scope) if role in roles else "." for role in ROLES
+    )
+    observed_write = "".join(
+        request(world, route, role, True, scope) if role in roles else "." for role in ROLES
+    )
+    if os.environ.get("CHINJEOL_MATRIX_PRINT"):
+        print(f"ROW {key!r}: ({observed_read!r}, {observed_write!r}),")
+        return
+    expected = expected_for(key, route)
+    assert expected is not None, f"no row for {key}"
+    want_read, want_write = (
+        "".join(e if role in roles else "." for e, role in zip(want, ROLES, strict=True)) for want in expected
+    )
+    assert (observed_read, observed_write) == (want_read, want_write), (
+        f"{key}: roles {' '.join(ROLES)}\n"
+        f"read  expected {want_read} got {observed_read}\nwrite expected {want_write} got {observed_write}"
+    )
+
+
+POST_FORM = re.compile(r"<form\b[^>]*\bmethod=[\"']?post", re.IGNORECASE)
+LOGOUT_FORM = re.compile(r"<form\b[^>]*action=[\"'][^\"']*/logout/", re.IGNORECASE)
+# Pages for signed-in people (a citizen's public forms stay what they are for everybody).
+AUDITOR_PAGES = [
+    r for r in PAGES if r.method == "GET" and r.kind == "page" and EXPECTED.get(r.key, ("",))[0][-1:] != "y"
+]
+
+
+@pytest.mark.parametrize("route", AUDITOR_PAGES, ids=[r.key for r in AUDITOR_PAGES])
+def test_the_auditor_is_shown_no_form_that_writes(world, route):
+    """Every page the auditor can read offers no form that would change something (signing out aside)."""
+    response = world.clients["auditor"].get(route.url(world))
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return
+    html = response.content.decode()
+    forms = len(POST_FORM.findall(html)) - len(LOGOUT_FORM.findall(html))
+    assert forms == 0, f"{route.key}: {forms} form(s) that write shown to the auditor"
