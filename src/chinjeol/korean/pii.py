@@ -47,23 +47,51 @@ def _claim(text: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
     )
 
 
+# Texts this process has just produced: masking is idempotent, so a service that masks a text and the
+# field that masks it again on save (and once more when the value is prepared) do the work once.
+_RECENT: dict[str, None] = {}
+_RECENT_MAX = 1024
+
+
+def _remember(masked: str) -> None:
+    if len(_RECENT) >= _RECENT_MAX:
+        _RECENT.clear()
+    _RECENT[masked] = None
+
+
 def mask_pii(text: str) -> MaskResult:
     """Mask every personal identifier found in `text`. Pure and idempotent; keeps the length."""
     if not text:
         return MaskResult(text or "", ())
     taken = _claim(text)
     if not taken:
+        _remember(text)
         return MaskResult(text, ())
     chars = list(text)
     for _start, _end, _kind, masked in taken:
         for index in masked:
             chars[index] = MASK
-    return MaskResult("".join(chars), tuple(Finding(kind, start, end) for start, end, kind, _m in taken))
+    result = MaskResult("".join(chars), tuple(Finding(kind, start, end) for start, end, kind, _m in taken))
+    _remember(result.text)
+    return result
 
 
 def mask_text(text: str) -> str:
     """The masked text alone: what is stored, shown and sent."""
-    return mask_pii(text).text if text else (text or "")
+    if not text or text in _RECENT:
+        return text or ""
+    return mask_pii(text).text
+
+
+HANDLER_LINE = "담당: "
+
+
+def mask_notice(text: str) -> str:
+    """A notice masked line by line, except the line naming the handler and the handler's office contact
+    (시행령 제31조; `templates/notify/_handler.txt`), which the citizen must be able to call."""
+    if not text:
+        return text or ""
+    return "\n".join(line if line.startswith(HANDLER_LINE) else mask_text(line) for line in text.split("\n"))
 
 
 _PHONE_DIGITS = re.compile(r"^(?:\+?82|0082)?0?(\d+)$")

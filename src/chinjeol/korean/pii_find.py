@@ -211,4 +211,73 @@ def car_plate(text: str) -> Iterator[Span]:
         yield "car_plate", m.start(), m.end(), tuple(range(m.start("tail"), m.end("tail")))
 
 
-FINDERS = (rrn, licence, card, phone, account, email, passport, car_plate)
+_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염"
+    "여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부"
+)
+# A name given with its label: 성명: 홍길동, 이름은 김철수이고, 예금주 남궁민수. The name is masked as
+# a name field is (홍*동); without a label a name cannot be told from an ordinary word.
+_NAME = re.compile(
+    r"(?:성명|이름|고객명|예금주|수령인|받는\s?분)(?:\s*[:：]\s*|(?:은|는)\s*|(?P<bare>\s+))"
+    rf"(?P<name>(?:남궁|황보|제갈|선우|독고|사공|서문|[{_SURNAMES}])[가-힣]{{1,3}}?)"
+    r"(?=$|[\s,.)\]·/(]|씨|님|입니다|이고|이며|이라|이요|으로|[0-9])"
+)
+_COMPOUND_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"])
+_NOT_A_NAME = frozenset(
+    [
+        "이름",
+        "성명",
+        "본인",
+        "전화",
+        "정보",
+        "동의",
+        "미상",
+        "모름",
+        "없음",
+        "확인",
+        "비공개",
+        "익명",
+        "생략",
+        "주소",
+        "연락처",
+        "번호",
+        "명의",
+        "대리인",
+        "가족",
+        "남편",
+        "아내",
+        "부모",
+        "자녀",
+        "어머니",
+        "아버지",
+        "배우자",
+        "직접",
+        "대신",
+        "이씨",
+        "김씨",
+        "박씨",
+        "정도",
+        "제가",
+        "저는",
+        "우리",
+        "이분",
+        "그분",
+        "선생님",
+    ]
+)
+
+
+def name(text: str) -> Iterator[Span]:
+    for m in _NAME.finditer(text):
+        value = m.group("name")
+        if len(value) < 2 or value in _NOT_A_NAME or value[-1] in "다요음함됨임":
+            continue
+        if m.group("bare") and len(value) != (4 if value[:2] in _COMPOUND_SURNAMES else 3):
+            continue  # "이름 변경 요청": without a colon or 은/는, only a full name of three syllables
+            continue
+        start, end = m.span("name")
+        masked = range(start + 1, end - 1) if end - start > 2 else range(start + 1, end)
+        yield "name", start, end, tuple(masked)
+
+
+FINDERS = (rrn, licence, card, phone, account, email, passport, car_plate, name)

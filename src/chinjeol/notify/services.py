@@ -14,7 +14,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from chinjeol.korean.pii import mask_email, mask_phone
+from chinjeol.korean.pii import mask_email, mask_notice, mask_phone
 
 from .backends import DeliveryError, backend_for
 from .models import Message
@@ -35,7 +35,8 @@ def message_queue(
     now: datetime,
     case=None,
 ) -> Message:
-    body = render_to_string(template, context).strip()
+    body = mask_notice(render_to_string(template, context).strip())
+    subject = mask_notice(subject)
     masked = mask_phone(recipient) if channel == Message.Channel.SMS else mask_email(recipient)
     message = Message.objects.create(
         kind=kind,
