@@ -287,3 +287,17 @@ def test_migration_masks_rows_written_before(make_case):
     assert TAIL in Case.objects.values_list("body", flat=True).get(pk=case.pk)
     mask_existing_rows("cases")(apps, None)
     assert Case.objects.values_list("body", flat=True).get(pk=case.pk) == "옛 글 850315-1******"
+
+
+@pytest.mark.django_db
+def test_compensation_ledger_logs_the_names_it_shows(client, org):
+    from django.urls import reverse
+
+    from tests.compensation.test_compensation import record
+
+    record(staff=org.clerk.staff)
+    client.force_login(org.officer)
+    assert not PersonalDataAccess.objects.exists()
+    assert client.get(reverse("compensation:ledger")).status_code == 200
+    entry = PersonalDataAccess.objects.get()
+    assert entry.fields == "받는 분" and entry.count == 1 and entry.user == org.officer
