@@ -74,3 +74,31 @@ ordinary_piece = st.one_of(
 @given(st.lists(ordinary_piece, min_size=1, max_size=8).map(" ".join))
 def test_ordinary_text_is_unchanged(text):
     assert mask_pii(text).text == text
+
+
+SPOKEN = dict(zip("0123456789", "공일이삼사오육칠팔구", strict=True))
+PHONE_SEPARATORS = ["", "-", " ", ".", "–", " - ", "\u200b", "에 "]
+
+
+@given(
+    st.sampled_from(["010", "011", "016", "019", "02", "031", "051", "070", "0505"]),
+    st.integers(2000, 9999),
+    st.integers(0, 9999),
+    st.sampled_from(PHONE_SEPARATORS),
+    st.sampled_from(["none", "all", "last", "lead"]),
+    words,
+)
+def test_no_phone_number_survives_however_it_is_written(lead, middle, last, sep, spoken, before):
+    groups = [lead, f"{middle}", f"{last:04d}"]
+    if spoken == "all":
+        groups = ["".join(SPOKEN[c] for c in g) for g in groups]
+    elif spoken == "last":
+        groups[2] = "".join(SPOKEN[c] for c in groups[2])
+    elif spoken == "lead":
+        groups[0] = "".join(SPOKEN[c] for c in groups[0])
+    if sep == "에 " and spoken == "none":
+        sep = " "
+    text = f"{before} {sep.join(groups)} 입니다"
+    masked = mask_pii(text).text
+    end = text.index(" 입니다")
+    assert set(masked[end - len(groups[2]) : end]) == {"*"}, (text, masked)

@@ -21,7 +21,7 @@ _B = r"(?<![0-9A-Za-z*@])(?<![0-9*][.\-/])"  # a number starts here, not inside 
 _A = r"(?![0-9*]|[.\-/][0-9*])"  # and ends here
 # Between groups of digits: nothing, one or two spaces, or one separator with spaces around it.
 _SEP = r"(?:[ \t]{0,2}[\-./·/][ \t]{0,2}|[ \t]{1,2})?"
-_NOT_A_COUNT = r"(?!\s?(?:원|명|건|개|년|월|일|분|초|시|호|층|번|%))"  # 1000건, 2000원: a count
+_NOT_A_COUNT = r"(?!\s?(?:원|명|건|개|년|월|일|분|초|시|층|%))"  # 1000건, 2000원: a count
 _BIRTH = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 
 _RRN = re.compile(_B + rf"(?P<birth>{_BIRTH}){_SEP}(?P<back>\d{{7}})" + _A)
@@ -31,7 +31,7 @@ _RECEIPT_LABEL = re.compile(
 _PERSON_LABEL = re.compile(r"주민|외국인|등록번호|생년월일|앞자리|뒷자리|뒷번호")
 # An RRN said in two parts: the birth date, some words, then the seven digits.
 _RRN_SPLIT = re.compile(
-    _B + rf"(?P<birth>{_BIRTH})(?![0-9*])(?P<gap>[^0-9*\n]{{1,25}}?)(?P<back>\d{{7}})" + _A
+    _B + rf"(?P<birth>{_BIRTH})(?![0-9*])(?P<gap>(?:[^0-9*\n]|\d자리){{1,25}}?)(?P<back>\d{{7}})" + _A
 )
 _SPLIT_WORDS = re.compile(r"뒤|뒷|나머지|다음|주민|외국인|앞자리")
 _BACK_ALONE = re.compile(

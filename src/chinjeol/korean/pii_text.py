@@ -43,12 +43,18 @@ _KD = "".join(KOREAN_DIGITS)
 # a Hangul word on its left (사이, 일이 …), but a particle may follow it (…오육칠팔로).
 # A group: digits, or Korean digit words; one or two of them glued to more Hangul are a word (사무실).
 _GROUP = rf"(?:[{_KD}]{{3,}}|[{_KD}]{{1,2}}(?![가-힣])|[0-9]+)"
-_SPOKEN_RUN = re.compile(rf"(?<![가-힣]){_GROUP}(?:(?:[ \-./·]{{1,3}}|에 ?|의 ?| ?다시 ?){_GROUP})*")
+_SPOKEN_RUN = re.compile(
+    rf"(?<![가-힣]){_GROUP}(?:(?:[ \-./·]{{1,3}}|에 ?|의 ?| ?다시 ?){_GROUP}"
+    rf"|(?<=[0-9])[{_KD}]{{3,}}|(?<=[{_KD}])[0-9]+)*"  # 010일이삼사5678: groups glued together
+)
 # "…오육칠팔이요": a final 이 followed by one of these is the particle, not the digit 2.
 _PARTICLE_AFTER_I = frozenset("요에고라랑며니야나면었")
 _SPOKEN_MIN_DIGITS = 7
-# Spoken numbers come in groups of three or four words; without one, there is nothing to spell.
-_THREE_SPOKEN = re.compile(rf"[{_KD}]{{3}}")
+# Spoken numbers come in groups of three or four words (or 공이, 02, before digits); without one,
+# there is nothing to spell.
+_THREE_SPOKEN = re.compile(
+    rf"[{_KD}]{{3}}|[{_KD}] [{_KD}] [{_KD}] [{_KD}]|(?<![가-힣])[{_KD}]{{2}}(?:[ \-./·]{{0,3}}|에 ?)[0-9]"
+)
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,14 @@ def _fold(text: str) -> tuple[list[str], list[int]]:
     return chars, origin
 
 
+def _is_particle(run: str, after: str) -> bool:
+    """Is the final 이 of a spoken run the subject particle (…오육칠팔이 맞아요) rather than a 2?"""
+    if after in _PARTICLE_AFTER_I:
+        return True
+    last_group = len(run) - len(run.rstrip(_KD))
+    return last_group in (5, 8)  # a group of four (or of 4+4, or an RRN's seven) and the particle
+
+
 def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
     """Turn runs of Korean digit words into digits; the words between groups become one hyphen."""
     text = "".join(chars)
@@ -111,10 +125,11 @@ def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str]
     out_chars: list[str] = []
     out_origin: list[int] = []
     cursor = 0
+    digits_of = KOREAN_DIGITS.keys() | set("0123456789")
     for match in _SPOKEN_RUN.finditer(text):
         run = match.group(0)
         after = text[match.end() : match.end() + 1]
-        if run.endswith("이") and after in _PARTICLE_AFTER_I:
+        if run.endswith("이") and _is_particle(run, after):
             run = run[:-1]
         digits = sum(1 for c in run if c.isdigit() or c in KOREAN_DIGITS)
         if digits < _SPOKEN_MIN_DIGITS or not any(c in KOREAN_DIGITS for c in run):
@@ -128,8 +143,8 @@ def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str]
                 out_chars.append(KOREAN_DIGITS.get(char, char))
                 out_origin.append(origin[position])
                 in_separator = False
-            elif not in_separator:
-                out_chars.append("-")
+            elif not in_separator:  # a space stays a space; a hyphen or a word (에, 다시) becomes a hyphen
+                out_chars.append(" " if char == " " and run[offset + 1 : offset + 2] in digits_of else "-")
                 out_origin.append(origin[position])
                 in_separator = True
         cursor = match.start() + len(run)
@@ -138,13 +153,37 @@ def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str]
     return out_chars, out_origin
 
 
+# Digits read out one by one: "8 5 0 3 1 5 - 1 6 2 8 …", or the same spelled in Korean digit words.
+_ONE_BY_ONE = re.compile(r"(?<![0-9])[0-9](?:(?: ?- ?| )[0-9](?![0-9])){5,}")
+_MAYBE_ONE_BY_ONE = re.compile(r"[0-9] [0-9] [0-9]|[0-9]-[0-9]-[0-9]-[0-9]")
+
+
+def _join_one_by_one(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
+    """Digits said one at a time become one number; a hyphen among them stays, as one hyphen."""
+    text = "".join(chars)
+    if not _MAYBE_ONE_BY_ONE.search(text):
+        return chars, origin
+    keep = [True] * len(chars)
+    for match in _ONE_BY_ONE.finditer(text):
+        for position in range(match.start(), match.end()):
+            char = text[position]
+            if char == " " or (char == "-" and text[position - 1] == "-"):
+                keep[position] = False
+    if all(keep):
+        return chars, origin
+    return [c for c, k in zip(chars, keep, strict=True) if k], [
+        o for o, k in zip(origin, keep, strict=True) if k
+    ]
+
+
 def normalize(text: str) -> View:
     if _HAS_DROP.search(text):
         chars, origin = _fold(text)
     else:  # the usual case: nothing to drop, so every character keeps its place
         folded = text.translate(_TRANSLATE)
-        if not _THREE_SPOKEN.search(folded):
+        if not _THREE_SPOKEN.search(folded) and not _MAYBE_ONE_BY_ONE.search(folded):
             return View(folded, range(len(folded)))
         chars, origin = list(folded), list(range(len(folded)))
     chars, origin = _spell_korean_digits(chars, origin)
+    chars, origin = _join_one_by_one(chars, origin)
     return View("".join(chars), tuple(origin))
