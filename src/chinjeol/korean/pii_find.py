@@ -40,7 +40,7 @@ _BACK_ALONE = re.compile(
 
 _PHONE = re.compile(
     r"(?<![0-9A-Za-z*+@])(?<![0-9*][.\-/])"
-    r"(?:(?P<intl>(?:\+|00)82[ \-.]?(?:\(0\)[ ]?)?)(?:10|1[16789]|2|[3-6][1-5]|70|50[2-8])"
+    r"(?:(?P<intl>(?:\+|00)82[ \-.]?(?:\(0\)[ ]?|0)?)(?:10|1[16789]|2|[3-6][1-5]|70|50[2-8])"
     r"|\(?(?:01[016789]|02|0[3-6][1-5]|070|050[2-8])\)?)"
     rf"(?P<s1>{_SEP})(?P<mid>\d{{3,4}})(?P<s2>{_SEP})(?P<last>\d{{4}})" + _A + _NOT_A_COUNT
 )
@@ -163,8 +163,9 @@ def account(text: str) -> Iterator[Span]:
         if not 10 <= len(digits) <= 16:
             continue
         window = _label_before(text, m.start(), 15)
+        after = text[m.end() : m.end() + 10]  # 12345678901234 (국민은행)
         if (
-            not _ACCOUNT_LABEL.search(window)
+            not (_ACCOUNT_LABEL.search(window) or _ACCOUNT_LABEL.search(after))
             or _BUSINESS_LABEL.search(window)
             or _is_receipt(text, m.start())
         ):
