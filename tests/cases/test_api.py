@@ -23,7 +23,7 @@ def test_post_case_201_shape(client, org):
     data = response.json()
     assert data["receipt_no"] == "2026-0000001" and data["status"] == "received"
     assert data["due_at"] == "2026-12-01T18:00:00+09:00"
-    assert "010-****-8888" in data["body"] and data["customer"]["phone"] == "010-****-8888"
+    assert "010-9999-****" in data["body"] and data["customer"]["phone"] == "010-9999-****"
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from tests.factories import at
 @pytest.mark.django_db
 def test_register_masks_and_computes_deadlines(make_case):
     case = make_case(body="주민번호 900101-1234567, 전화 010-1234-5678로 연락 주세요")
-    assert "1234567" not in case.body and "900101-1******" in case.body and "010-****-5678" in case.body
+    assert "1234567" not in case.body and "900101-1******" in case.body and "010-1234-****" in case.body
     assert case.receipt_no == "2026-0000001"
     assert case.customer_phone == "010-1234-5678"
     assert case.promise_version.standard.code == "WEB_REPLY"
@@ -248,7 +248,7 @@ def test_intake_with_notice_and_promise_rows(make_case, django_capture_on_commit
     stored = Case.objects.get(pk=case.pk)
     assert stored.promise_version_id == case.promise_version_id is not None
     assert stored.due_at == case.due_at and stored.deadline_rule == case.deadline_rule
-    assert stored.title == case.title and stored.body == case.body and "010-****-5678" in stored.body
+    assert stored.title == case.title and stored.body == case.body and "010-1234-****" in stored.body
     event = stored.events.get()
     assert (event.kind, event.from_status, event.to_status, event.note) == (
         "received",

@@ -91,7 +91,7 @@ def test_contact_shown_to_head_and_logged_masked_for_auditor(client_for, make_ca
     assert "010-1234-5678" in body
     assert PersonalDataAccess.objects.filter(username="head", subject_type="case_customer").exists()
     body = client_for(org.auditor).get(reverse("cases:detail", args=[case.pk])).content.decode()
-    assert "010-****-5678" in body and "홍*동" in body
+    assert "010-1234-****" in body and "홍*동" in body
 
 
 @pytest.mark.django_db

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def test_receive_masks_free_text_and_keeps_contact_in_its_own_fields(make_report):
     report = make_report(reporter_phone="01098765432")
     assert report.receipt_no == "R2026-00001"
-    assert "010-9876-5432" not in report.body and "5432" in report.body
+    assert "010-9876-5432" not in report.body and "010-9876-****" in report.body
     assert report.reporter_phone == "010-9876-5432"
     assert report.status == Report.Status.RECEIVED
     assert report.occurred_on == NOW.date()

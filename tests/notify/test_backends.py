@@ -53,7 +53,7 @@ def test_console_backend(monkeypatch, caplog):
     message = queue(channel="sms", recipient="010-1234-5678")
     with caplog.at_level("INFO", logger="chinjeol.notify"):
         services.message_send(message_id=message.pk)
-    assert "010-****-5678" in caplog.text
+    assert "010-1234-****" in caplog.text
 
 
 class _FakeProvider(BaseHTTPRequestHandler):

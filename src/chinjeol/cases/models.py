@@ -6,6 +6,7 @@ from django.db.models import F, Q
 
 from chinjeol.charter.compliance.expressions import judged_at_expression
 from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 OPEN_VALUES = ("received", "assigned", "in_progress")
@@ -50,9 +51,9 @@ class Case(TimeStamped):
     receipt_no = models.CharField("접수번호", max_length=20, unique=True)
     channel = models.CharField("접수 경로", max_length=20, choices=Channel.choices)
     kind = models.CharField("민원 종류", max_length=20, choices=Kind.choices)
-    title = models.CharField("제목", max_length=200)
-    body = models.TextField("내용")
-    customer_name = models.CharField("민원인 이름", max_length=100)
+    title = MaskedCharField("제목", max_length=200)
+    body = MaskedTextField("내용")
+    customer_name = MaskedCharField("민원인 이름", max_length=100)
     customer_phone = models.CharField("민원인 전화", max_length=20, blank=True)
     customer_email = models.EmailField("민원인 이메일", blank=True)
     department = models.ForeignKey(
@@ -99,9 +100,9 @@ class Case(TimeStamped):
     extensions = models.PositiveSmallIntegerField("연장 횟수", default=0)
     interim_last_at = models.DateTimeField("마지막 중간통지", null=True, blank=True)
     closed_at = models.DateTimeField("완료 시각", null=True, blank=True)
-    answer = models.TextField("답변", blank=True)
+    answer = MaskedTextField("답변", blank=True)
     first_contact_resolved = models.BooleanField("첫 접촉에서 해결", default=False)
-    transferred_to = models.CharField("이송 기관", max_length=100, blank=True)
+    transferred_to = MaskedCharField("이송 기관", max_length=100, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="접수자",
@@ -186,7 +187,7 @@ class CaseEvent(models.Model):
     )
     from_status = models.CharField("이전 상태", max_length=20, blank=True)
     to_status = models.CharField("이후 상태", max_length=20, blank=True)
-    note = models.TextField("내용", blank=True)
+    note = MaskedTextField("내용", blank=True)
 
     class Meta:
         verbose_name = "민원 처리 기록"
@@ -249,7 +250,7 @@ class HappyCallAnswer(models.Model):
         Case, verbose_name="민원", on_delete=models.PROTECT, related_name="happy_call"
     )
     score = models.PositiveSmallIntegerField("만족도(1~5)")
-    comment = models.TextField("의견", blank=True)
+    comment = MaskedTextField("의견", blank=True)
     answered_at = models.DateTimeField("응답 시각")
 
     class Meta:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from chinjeol.core.admin import ContactLoggingAdmin
+
 from .models import (
     BestCase,
     BroadcastRequest,
@@ -25,7 +27,8 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ContactLoggingAdmin):
+    contact_fields = ("reporter_name", "reporter_phone")
     list_display = ["receipt_no", "kind", "status", "source", "received_at", "decided_at"]
     list_filter = ["kind", "status", "source"]
     search_fields = ["receipt_no", "official_name", "department_text"]
@@ -58,7 +61,8 @@ class BestCaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(PraisePost)
-class PraisePostAdmin(admin.ModelAdmin):
+class PraisePostAdmin(ContactLoggingAdmin):
+    contact_fields = ("writer_name", "writer_phone")
     list_display = ["title", "official_name", "status", "posted_at"]
     list_filter = ["status"]
 

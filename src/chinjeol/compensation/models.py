@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 
@@ -33,10 +34,10 @@ class CompensationEntry(TimeStamped):
     reason = models.CharField("사유", max_length=20, choices=Reason.choices)
     amount = models.PositiveIntegerField("금액(원)")
     occurred_at = models.DateTimeField("발생 시각", db_index=True)
-    recipient_name = models.CharField("받는 분", max_length=100)
+    recipient_name = MaskedCharField("받는 분", max_length=100)
     source_type = models.CharField("근거 유형", max_length=30)
     source_id = models.CharField("근거 ID", max_length=40)
-    source_label = models.CharField("근거", max_length=200)
+    source_label = MaskedCharField("근거", max_length=200)
     staff = models.ForeignKey(
         "organization.Staff",
         verbose_name="관련 직원",
@@ -64,7 +65,7 @@ class CompensationEntry(TimeStamped):
     )
     approved_at = models.DateTimeField("승인 시각", null=True, blank=True)
     handed_over_on = models.DateField("지급일", null=True, blank=True)
-    handed_over_by = models.CharField("지급자", max_length=100, blank=True)
+    handed_over_by = MaskedCharField("지급자", max_length=100, blank=True)
     handed_over_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="지급 기록자",
@@ -73,7 +74,7 @@ class CompensationEntry(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    note = models.TextField("비고", blank=True)
+    note = MaskedTextField("비고", blank=True)
 
     objects = CompensationQuerySet.as_manager()
 

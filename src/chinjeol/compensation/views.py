@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
+from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
 from . import queries, services
@@ -30,6 +31,16 @@ def ledger(request):
         if data["month"]:
             entries = entries.in_month(*data["month"])
     page = Paginator(entries, 30).get_page(request.GET.get("page"))
+    shown = sum(1 for entry in page if entry.recipient_name)
+    if shown:
+        personal_access_log(
+            request,
+            action="view",
+            subject_type="compensationentry",
+            subject_label="보상 대장",
+            fields="받는 분",
+            count=shown,
+        )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -2,7 +2,25 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import ApiToken, PersonalDataAccess, RoleAssignment, User
-from .privacy import personal_access_log
+from .privacy import accessor_label, contact_view_log
+
+
+class ContactLoggingMixin:
+    """A back-office form that shows someone's contact details records the view (`contact_fields`)."""
+
+    contact_fields: tuple[str, ...] = ("mobile", "email")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200:
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                contact_view_log(request, obj, self.contact_fields)
+        return response
+
+
+class ContactLoggingAdmin(ContactLoggingMixin, admin.ModelAdmin):
+    pass
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -12,7 +30,8 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ContactLoggingMixin, BaseUserAdmin):
+    contact_fields = ("email",)
     list_display = ["username", "display_name", "staff", "is_active", "last_login"]
     search_fields = ["username", "staff__name", "staff__employee_no"]
     autocomplete_fields = ["staff"]
@@ -37,9 +56,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "action", "subject_label", "fields", "ip"]
+    list_display = ["at", "accessor", "action", "subject_label", "fields", "ip"]
     list_filter = ["action", "subject_type"]
-    search_fields = ["username", "subject_label"]
+    list_select_related = ["user__staff__department"]
+    search_fields = ["username", "user__staff__name", "subject_label"]
+
+    @admin.display(description="접속자")
+    def accessor(self, obj):
+        return accessor_label(obj)
+
     date_hierarchy = "at"
 
     def has_add_permission(self, request):
@@ -52,20 +77,3 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
         return False
 
 
-class ContactLoggingAdmin(admin.ModelAdmin):
-    """A back-office form that shows someone's contact details records the view."""
-
-    contact_fields = ("mobile", "email")
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        if obj is not None and any(getattr(obj, f, "") for f in self.contact_fields):
-            personal_access_log(
-                request,
-                action="view",
-                subject_type=obj._meta.model_name,
-                subject_id=str(obj.pk),
-                subject_label=str(obj),
-                fields=", ".join(str(obj._meta.get_field(f).verbose_name) for f in self.contact_fields),
-            )
-        return super().change_view(request, object_id, form_url, extra_context)

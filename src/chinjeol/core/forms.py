@@ -18,7 +18,7 @@ class LoginForm(AuthenticationForm):
 
 
 class AccessLogFilterForm(forms.Form):
-    username = forms.CharField(label="접속자 아이디", required=False)
+    username = forms.CharField(label="접속자 이름·아이디", required=False)
     subject = forms.CharField(label="정보주체", required=False)
     date_from = forms.DateField(
         label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"})

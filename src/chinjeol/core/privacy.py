@@ -38,3 +38,29 @@ def personal_access_log(
         path=request.get_full_path()[:300],
         count=count,
     )
+
+
+def contact_view_log(request, obj, fields, *, action: str = "view") -> PersonalDataAccess | None:
+    """Record that `request` was shown the filled ones among `fields` (field names) of `obj`; nothing when
+    all are empty. The one helper for back-office forms and pages that show someone's contact details."""
+    shown = [name for name in fields if getattr(obj, name, "")]
+    if not shown:
+        return None
+    return personal_access_log(
+        request,
+        action=action,
+        subject_type=obj._meta.model_name,
+        subject_id=str(obj.pk),
+        subject_label=str(obj),
+        fields=", ".join(str(obj._meta.get_field(name).verbose_name) for name in shown),
+    )
+
+
+def accessor_label(entry: PersonalDataAccess) -> str:
+    """Who looked, as a person: "김민원 (민원과)"; the account name only when no staff record is linked."""
+    user = entry.user
+    staff = getattr(user, "staff", None) if user is not None else None
+    if staff is None:
+        return user.display_name if user is not None else entry.username
+    department = getattr(staff, "department", None)
+    return f"{staff.name} ({department.name})" if department else staff.name

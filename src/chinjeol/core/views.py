@@ -51,7 +51,7 @@ def home(request):
             (Role(r).label, n)
             for r, n in RoleAssignment.objects.values_list("role").annotate(n=Count("id")).order_by("role")
         ]
-        context["recent_access"] = PersonalDataAccess.objects.select_related("user")[:8]
+        context["recent_access"] = PersonalDataAccess.objects.select_related("user__staff__department")[:8]
     if role in (Role.DEPT_HEAD, Role.CS_LEADER):
         scoped = {d for r in (Role.DEPT_HEAD, Role.CS_LEADER) for d in mine.get(r, ()) if d}
         context["my_departments"] = org_queries.departments_with_counts().filter(pk__in=scoped)
@@ -85,11 +85,13 @@ def area(request, slug: str):
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
 def access_log(request):
     form = AccessLogFilterForm(request.GET or None)
-    entries = PersonalDataAccess.objects.select_related("user")
+    entries = PersonalDataAccess.objects.select_related("user__staff__department")
     if form.is_valid():
         data = form.cleaned_data
         if data["username"]:
-            entries = entries.filter(username__icontains=data["username"])
+            entries = entries.filter(
+                Q(username__icontains=data["username"]) | Q(user__staff__name__icontains=data["username"])
+            )
         if data["subject"]:
             entries = entries.filter(
                 Q(subject_label__contains=data["subject"]) | Q(subject_id=data["subject"])

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from chinjeol.korean.pii import mask_email, mask_phone
+from chinjeol.korean.pii import mask_email, mask_notice, mask_phone
 
 from .backends import DeliveryError, backend_for
 from .models import Message
@@ -48,7 +48,8 @@ def message_queue(
         if existing is not None:
             existing.was_queued_before = True
             return existing
-    body = render_to_string(template, context).strip()
+    body = mask_notice(render_to_string(template, context).strip())
+    subject = mask_notice(subject)
     masked = mask_phone(recipient) if channel == Message.Channel.SMS else mask_email(recipient)
     try:
         with transaction.atomic():

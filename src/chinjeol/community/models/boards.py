@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 from .. import rules
@@ -29,8 +30,8 @@ class BestCase(TimeStamped):
 
     Status = PostStatus
 
-    title = models.CharField("제목", max_length=200)
-    body = models.TextField("내용")
+    title = MaskedCharField("제목", max_length=200)
+    body = MaskedTextField("내용")
     department = models.ForeignKey(
         "organization.Department",
         verbose_name="관련 부서",
@@ -79,10 +80,10 @@ class PraisePost(TimeStamped):
 
     Status = PostStatus
 
-    title = models.CharField("제목", max_length=200)
-    body = models.TextField("칭찬 내용")
-    official_name = models.CharField("칭찬할 직원", max_length=100)
-    department_text = models.CharField("부서(아는 대로)", max_length=100, blank=True)
+    title = MaskedCharField("제목", max_length=200)
+    body = MaskedTextField("칭찬 내용")
+    official_name = MaskedCharField("칭찬할 직원", max_length=100)
+    department_text = MaskedCharField("부서(아는 대로)", max_length=100, blank=True)
     department = models.ForeignKey(
         "organization.Department",
         verbose_name="부서(선택)",
@@ -91,7 +92,7 @@ class PraisePost(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    writer_name = models.CharField("작성자 이름", max_length=100)
+    writer_name = MaskedCharField("작성자 이름", max_length=100)
     writer_phone = models.CharField("작성자 전화", max_length=20, blank=True)
     consent_at = models.DateTimeField("개인정보 수집 동의 시각")
     posted_at = models.DateTimeField("작성 시각", db_index=True)
@@ -113,7 +114,7 @@ class PraisePost(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    moderation_note = models.CharField("검토 메모", max_length=300, blank=True)
+    moderation_note = MaskedCharField("검토 메모", max_length=300, blank=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -136,8 +137,8 @@ class BroadcastRequest(TimeStamped):
         DECLINED = rules.DECLINED, "반려"
         AIRED = rules.AIRED, "방송 완료"
 
-    title = models.CharField("제목", max_length=200)
-    content = models.TextField("사연·내용")
+    title = MaskedCharField("제목", max_length=200)
+    content = MaskedTextField("사연·내용")
     requested_on = models.DateField("방송 희망일")
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="신청자", on_delete=models.PROTECT, related_name="+"
@@ -153,7 +154,7 @@ class BroadcastRequest(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    decision_note = models.CharField("처리 메모", max_length=300, blank=True)
+    decision_note = MaskedCharField("처리 메모", max_length=300, blank=True)
     aired_on = models.DateField("방송일", null=True, blank=True)
 
     class Meta:

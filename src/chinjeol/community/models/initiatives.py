@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 from .. import rules
@@ -24,14 +25,14 @@ class Initiative(TimeStamped):
         "organization.Department", verbose_name="부서", on_delete=models.PROTECT, related_name="+"
     )
     year = models.PositiveIntegerField("연도")
-    title = models.CharField("시책명", max_length=200)
-    goal = models.TextField("목표")
-    planned_actions = models.TextField("추진 계획")
+    title = MaskedCharField("시책명", max_length=200)
+    goal = MaskedTextField("목표")
+    planned_actions = MaskedTextField("추진 계획")
     status = models.CharField("상태", max_length=12, choices=Status.choices, default=Status.PLANNED)
-    achievement = models.TextField("추진 성과", blank=True)
+    achievement = MaskedTextField("추진 성과", blank=True)
     achievement_rate = models.PositiveSmallIntegerField("목표 달성률(%)", null=True, blank=True)
     evidence = models.FileField("증빙 자료", upload_to=initiative_evidence_path, blank=True, max_length=200)
-    evidence_name = models.CharField("증빙 파일 이름", max_length=200, blank=True)
+    evidence_name = MaskedCharField("증빙 파일 이름", max_length=200, blank=True)
     reported_at = models.DateTimeField("결과 보고 시각", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="등록자", on_delete=models.PROTECT, related_name="+"
@@ -58,7 +59,7 @@ class InitiativeProgress(models.Model):
     initiative = models.ForeignKey(
         Initiative, verbose_name="시책", on_delete=models.PROTECT, related_name="progress_notes"
     )
-    note = models.TextField("추진 내용")
+    note = MaskedTextField("추진 내용")
     at = models.DateTimeField("기록 시각")
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="기록자", on_delete=models.PROTECT, related_name="+"

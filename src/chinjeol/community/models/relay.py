@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from chinjeol.core.fields import MaskedTextField
+
 
 class RecommendationQuerySet(models.QuerySet):
     def open_batons(self):
@@ -25,7 +27,7 @@ class Recommendation(models.Model):
     recommended = models.ForeignKey(
         "organization.Staff", verbose_name="추천받은 직원", on_delete=models.PROTECT, related_name="+"
     )
-    reason = models.TextField("추천 이유")
+    reason = MaskedTextField("추천 이유")
     created_at = models.DateTimeField("추천 시각", db_index=True)
     baton_from = models.OneToOneField(
         "self",
@@ -74,7 +76,7 @@ class SmileSelection(models.Model):
     staff = models.ForeignKey(
         "organization.Staff", verbose_name="직원", on_delete=models.PROTECT, related_name="+"
     )
-    reason = models.TextField("선정 이유")
+    reason = MaskedTextField("선정 이유")
     recommendation = models.ForeignKey(
         Recommendation,
         verbose_name="근거 추천",

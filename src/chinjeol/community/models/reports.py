@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 from .. import rules
@@ -49,10 +50,10 @@ class Report(TimeStamped):
     kind = models.CharField("구분", max_length=10, choices=Kind.choices)
     source = models.CharField("접수 경로", max_length=10, choices=Source.choices, default=Source.WEB)
     status = models.CharField("상태", max_length=20, choices=Status.choices, default=Status.RECEIVED)
-    official_name = models.CharField(
+    official_name = MaskedCharField(
         "신고된 직원(신고인이 아는 대로)", max_length=100, blank=True, help_text="이름, 직위, 인상착의 등"
     )
-    department_text = models.CharField("부서(신고인이 아는 대로)", max_length=100, blank=True)
+    department_text = MaskedCharField("부서(신고인이 아는 대로)", max_length=100, blank=True)
     department = models.ForeignKey(
         "organization.Department",
         verbose_name="부서(선택)",
@@ -61,10 +62,10 @@ class Report(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    body = models.TextField("있었던 일")
+    body = MaskedTextField("있었던 일")
     occurred_on = models.DateField("있었던 날")
     occurred_time = models.TimeField("있었던 시각", null=True, blank=True)
-    reporter_name = models.CharField("신고인 이름", max_length=100)
+    reporter_name = MaskedCharField("신고인 이름", max_length=100)
     reporter_phone = models.CharField("신고인 전화", max_length=20, blank=True)
     consent_at = models.DateTimeField("개인정보 수집 동의 시각", null=True, blank=True)
     received_at = models.DateTimeField("접수 시각", db_index=True)
@@ -93,7 +94,7 @@ class Report(TimeStamped):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    finding = models.TextField("조사 결과", blank=True)
+    finding = MaskedTextField("조사 결과", blank=True)
     officials = models.ManyToManyField(
         "organization.Staff",
         through="ReportOfficial",
@@ -148,7 +149,7 @@ class ReportEvent(models.Model):
     )
     from_status = models.CharField("이전 상태", max_length=20, blank=True)
     to_status = models.CharField("이후 상태", max_length=20, blank=True)
-    note = models.TextField("내용", blank=True)
+    note = MaskedTextField("내용", blank=True)
 
     class Meta:
         verbose_name = "신고 처리 기록"
@@ -169,9 +170,9 @@ class Evidence(models.Model):
     """A note or a file gathered while investigating a report."""
 
     report = models.ForeignKey(Report, verbose_name="신고", on_delete=models.PROTECT, related_name="evidence")
-    note = models.TextField("내용", blank=True)
+    note = MaskedTextField("내용", blank=True)
     file = models.FileField("첨부 파일", upload_to=evidence_path, blank=True, max_length=200)
-    original_name = models.CharField("원래 파일 이름", max_length=200, blank=True)
+    original_name = MaskedCharField("원래 파일 이름", max_length=200, blank=True)
     size = models.PositiveIntegerField("크기(바이트)", default=0)
     added_at = models.DateTimeField("등록 시각")
     added_by = models.ForeignKey(
@@ -219,7 +220,7 @@ class PreventionMeasure(models.Model):
     report = models.OneToOneField(
         Report, verbose_name="신고", on_delete=models.PROTECT, related_name="prevention"
     )
-    measure = models.TextField("재발 방지 조치")
+    measure = MaskedTextField("재발 방지 조치")
     responsible = models.ForeignKey(
         "organization.Staff", verbose_name="책임자", on_delete=models.PROTECT, related_name="+"
     )

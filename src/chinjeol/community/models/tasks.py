@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
 
@@ -41,7 +42,7 @@ class Task(TimeStamped):
 
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.OPEN)
-    title = models.CharField("제목", max_length=200)
+    title = MaskedCharField("제목", max_length=200)
     report = models.ForeignKey(
         "community.Report",
         verbose_name="관련 신고",
@@ -87,7 +88,7 @@ class Task(TimeStamped):
     due_at = models.DateTimeField("기한")
     called_at = models.DateTimeField("통화 시각", null=True, blank=True)
     reached = models.BooleanField("통화 연결", null=True, blank=True)
-    outcome = models.TextField("결과", blank=True)
+    outcome = MaskedTextField("결과", blank=True)
     done_at = models.DateTimeField("완료 시각", null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

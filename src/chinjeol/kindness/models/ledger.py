@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from chinjeol.core.fields import MaskedCharField
+
 from ..rules import HALF, MONTH, Period
 from .items import EvaluationItem
 
@@ -60,7 +62,7 @@ class MileageEntry(models.Model):
     month = models.PositiveSmallIntegerField("월")
     source_type = models.CharField("근거 유형", max_length=30)
     source_id = models.CharField("근거 ID", max_length=64)
-    source_label = models.CharField("근거", max_length=200, blank=True)
+    source_label = MaskedCharField("근거", max_length=200, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="등록자",
@@ -70,7 +72,7 @@ class MileageEntry(models.Model):
         related_name="+",
         db_index=False,
     )
-    note = models.CharField("비고", max_length=500, blank=True)
+    note = MaskedCharField("비고", max_length=500, blank=True)
     reverses = models.OneToOneField(
         "self",
         verbose_name="정정 대상",
@@ -131,7 +133,7 @@ class DepartmentDeduction(models.Model):
     half = models.PositiveSmallIntegerField("반기")
     source_type = models.CharField("근거 유형", max_length=30)
     source_id = models.CharField("근거 ID", max_length=64)
-    note = models.CharField("비고", max_length=500, blank=True)
+    note = MaskedCharField("비고", max_length=500, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="등록자",

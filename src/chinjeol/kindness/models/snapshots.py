@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.fields import MaskedCharField
+
 from .ledger import Signal
 
 
@@ -27,7 +29,7 @@ class PeriodSnapshot(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="공표자", on_delete=models.PROTECT, related_name="+"
     )
-    note = models.CharField("공표 메모", max_length=500, blank=True)
+    note = MaskedCharField("공표 메모", max_length=500, blank=True)
     rules = models.JSONField("적용 기준", default=dict)
     staff_count = models.PositiveIntegerField("평가 인원", default=0)
     mean_score = models.DecimalField("평균 점수", max_digits=5, decimal_places=2, null=True)
@@ -85,7 +87,7 @@ class SnapshotDepartment(models.Model):
     members = models.PositiveIntegerField("인원")
     members_mean = models.DecimalField("구성원 평균", max_digits=5, decimal_places=2, null=True)
     deduction = models.DecimalField("부서 감점", max_digits=5, decimal_places=2, default=0)
-    note = models.CharField("비고", max_length=300, blank=True)
+    note = MaskedCharField("비고", max_length=300, blank=True)
 
     class Meta:
         verbose_name = "공표 결과(부서)"
@@ -128,7 +130,7 @@ class SnapshotAction(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    note = models.CharField("내용", max_length=500)
+    note = MaskedCharField("내용", max_length=500)
     at = models.DateTimeField("기록 시각")
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="기록자", on_delete=models.PROTECT, related_name="+"
