@@ -1,0 +1,217 @@
+"""Abuse detection: disguises seen through, classic false alarms left alone, exact spans, data-driven
+lexicon, and precision/recall floors on the labelled sets (tests/korean/data)."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chinjeol.korean.abuse import Detector, LexiconError, check
+from chinjeol.korean.abuse.evaluation import evaluate, load
+from chinjeol.korean.abuse.hangul import compose, from_qwerty
+from chinjeol.korean.abuse.normalize import skeleton, surface
+
+DATA = Path(__file__).parent / "data"
+
+
+def spans(text):
+    return [(h.label, text[h.start : h.end]) for h in check(text).hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "span"),
+    [
+        ("아 씨발 진짜", "profanity", "씨발"),
+        ("시 발 진짜 어이가 없네", "profanity", "시 발"),
+        ("ㅅ ㅂ 그래서 언제", "profanity", "ㅅ ㅂ"),
+        ("ㅆㅂ 담당자 바꿔", "profanity", "ㅆㅂ"),
+        ("씨1발 장난하냐", "profanity", "씨1발"),
+        ("시@발 뭐하는", "profanity", "시@발"),
+        ("병.신들", "profanity", "병.신"),
+        ("씨팔 세금은", "profanity", "씨팔"),
+        ("쉬발 이게", "profanity", "쉬발"),
+        ("c발 또 서류", "profanity", "c발"),
+        ("ＳＩＢＡＬ 장난해?", "profanity", "ＳＩＢＡＬ"),
+        ("ssibal 너네", "profanity", "ssibal"),
+        ("야 tlqkf 답답해", "profanity", "tlqkf"),
+        ("qudtls 아니냐", "profanity", "qudtls"),
+        ("rotoRl 너", "profanity", "rotoRl"),
+        ("개색기 같은", "profanity", "개색기"),
+        ("개쌔끼들", "profanity", "개쌔끼"),
+        ("개섀키 진짜", "profanity", "개섀키"),
+        ("개 새 끼 들", "profanity", "개 새 끼"),
+        ("즤랄하네", "profanity", "즤랄"),
+        ("ㅈㄹ 하고 있네", "profanity", "ㅈㄹ"),
+        ("ㅅㅣㅂㅏㄹ 이게 뭐야", "profanity", "ㅅㅣㅂㅏㄹ"),
+        ("씨이이발 전화 좀", "profanity", "씨이이발"),
+        ("18 진짜 짜증나게", "profanity", "18"),
+        ("씹8 진짜", "profanity", "씹8"),
+        ("10새들아", "profanity", "10새"),
+        ("니애미 뭐하냐", "profanity", "니애미"),
+        ("존나 짜증나네", "profanity", "존나"),
+        ("너 죽여버릴 거야", "threat", "죽여버릴"),
+        ("너 집 주소 안다", "threat", "너 집 주소 안다"),
+        ("구청에 불 질러 버릴 거야", "threat", "불 질러"),
+        ("시청 폭파시킨다", "threat", "폭파시킨"),
+        ("내가 너 꼭 찾아갈 거다", "threat", "너 꼭 찾아갈"),
+        ("가만 안 둬 진짜", "threat", "가만 안 둬"),
+        ("I will find you", "threat", "I will find you"),
+        ("니 보지 보여줘", "sexual", "보지"),
+        ("나랑 모텔 갈래?", "sexual", "나랑 모텔"),
+        ("목소리가 섹시하네", "sexual", "목소리가 섹시"),  # overlapping matches merge
+    ],
+)
+def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
+    assert (label, span) in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시발점부터 다시 설명해 주세요",
+        "시발역에서 출발하는 버스",
+        "다시 발급받으려면 어떻게 해요?",
+        "임시발급 가능한가요",
+        "분실 시 발급 절차",
+        "18일에 방문했었어요",
+        "18세 미만도 신청 가능한가요?",
+        "2018년에 신청했던 건",
+        "18:30에 예약했어요",
+        "십팔 개월 아기 예방접종",
+        "십팔번이 뭐냐면 애창곡이요",
+        "병신년생입니다",
+        "존재하지 않는 번호",
+        "개발 제한 구역 문의",
+        "새끼손가락을 다쳤어요",
+        "강아지 새끼 분양 신고",
+        "하루 세끼 급식 지원",
+        "마음에 새기겠습니다",
+        "껌 씹으면서 통화하지 마세요",
+        "서류를 제대로 보지 않으셨나요",
+        "아이가 자지 않고 울어요",
+        "성교육 프로그램 신청",
+        "섹션별로 나눠서",
+        "조절이 안 돼요",
+        "고소하겠습니다",
+        "민원 제기하겠습니다",
+        "언론에 제보하겠습니다",
+        "감사 청구하겠습니다",
+        "담당자 만나게 해 주세요",
+        "국민신문고에 올리겠습니다",
+        "시장실에 찾아가겠습니다",
+        "책임자 찾아가서 따지겠어요",
+        "힘들어 죽겠어요",
+        "죽을 것 같아요 숨이 차서",
+        "옆집 사람이 저를 때린다고 협박했어요",
+        "세금 폭탄 맞았어요",
+        "가슴이 답답해서 그래요",
+        "가로등이 꺼져 있어요",
+        "쓰레기 수거 언제 오나요",
+        "오전 10시부터 12시까지",
+        "담당자의 이름과 연락처",
+    ],
+)
+def test_classic_false_alarms_are_left_alone(text):
+    assert spans(text) == []
+
+
+def test_severity_and_labels():
+    assert check("존나 짜증나네").severity == "low"
+    assert check("병신같이 일하네").severity == "medium"
+    assert check("씨발").severity == "high"
+    both = check("병신아 가만 안 둔다")  # medium profanity + medium threat → one level up
+    assert both.labels == ("profanity", "threat") and both.severity == "high"
+    assert check("안녕하세요 문의드립니다").severity == "none"
+    assert check("").labels == () and check("   ").hits == ()
+
+
+def test_spans_map_to_original_offsets_through_full_width_and_jamo():
+    text = "제발요 ＳＩＢＡＬ, ㅅㅣㅂㅏㄹ 그리고 병 . 신"
+    found = spans(text)
+    assert ("profanity", "ＳＩＢＡＬ") in found
+    assert ("profanity", "ㅅㅣㅂㅏㄹ") in found
+    assert ("profanity", "병 . 신") in found
+
+
+def test_qwerty_composer_and_jamo_composition():
+    def text(units):
+        return "".join(u[0] for u in units)
+
+    assert text(from_qwerty("tlqkf")) == "시발"
+    assert text(from_qwerty("qudtls")) == "병신"
+    assert text(from_qwerty("rotoRl")) == "개새끼"
+    assert text(from_qwerty("dkssudgktpdy")) == "안녕하세요"
+    assert text(from_qwerty("rkqt")) == "값"  # compound final
+    assert text(from_qwerty("dhk")) == "와"  # compound vowel
+    assert text(from_qwerty("ekfrdl")) == "닭이"  # ㄺ stays: the next key is ㅇ
+    assert text(from_qwerty("ekfrl")) == "달기"  # ㄺ splits before a vowel
+    assert from_qwerty("tlqkf") == [("시", 0, 2), ("발", 2, 5)]
+    assert text(compose([(c, i, i + 1) for i, c in enumerate("ㄱㅐㅅㅐㄲㅣ")])) == "개새끼"
+    assert text(compose([(c, i, i + 1) for i, c in enumerate("ㅋㅋㅋ")])) == "ㅋㅋㅋ"
+
+
+def test_an_agency_extends_the_lexicon_at_run_time():
+    detector = Detector(
+        extra_entries=[{"id": "local", "label": "profanity", "severity": "low", "forms": ["똥멍청이"]}],
+        extra_rules=[
+            {"id": "local-threat", "label": "threat", "severity": "high", "pattern": r"혼쭐\s*내\s*주"}
+        ],
+        allow=["시바우유"],
+        disabled=["jonna"],
+    )
+    assert detector.check("이 똥 멍 청 이").labels == ("profanity",)
+    assert detector.check("혼쭐 내 주겠다").labels == ("threat",)
+    assert detector.check("존나 짜증").labels == ()
+    assert check("시바우유 주문").labels == ("profanity",)  # the built-in detector does not know it
+    assert detector.check("시바우유 주문").labels == ()
+    with pytest.raises(LexiconError, match="분류"):
+        Detector(extra_entries=[{"label": "rude", "forms": ["x"]}])
+    with pytest.raises(LexiconError, match="정규식"):
+        Detector(extra_rules=[{"label": "threat", "pattern": "("}])
+    with pytest.raises(LexiconError, match="단어"):
+        Detector(extra_entries=[{"label": "profanity", "forms": []}])
+
+
+@pytest.mark.parametrize(("name", "floors"), [
+    ("abuse_labelled.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.95)}),
+    ("abuse_heldout.tsv", {"profanity": (0.95, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
+])  # fmt: skip
+def test_precision_and_recall_floors_on_the_labelled_sets(name, floors):
+    samples = load(DATA / name)
+    hard = [s for s in samples if s.kind == "hard"]
+    assert len(samples) >= 200 and len(hard) / len(samples) >= 0.4
+    report = evaluate(samples, lambda t: check(t).labels)
+    for label, (precision, recall) in floors.items():
+        scores = report.per_label[label]
+        assert scores.precision >= precision, (label, scores)
+        assert scores.recall >= recall, (label, scores)
+    assert report.hard_false_alarms <= 0.03 * report.hard_negatives
+
+
+WORD = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORD)
+def test_any_text_gives_spans_inside_it(text):
+    result = check(text)
+    for hit in result.hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert hit.label in ("profanity", "threat", "sexual")
+    sk = skeleton(surface(text))
+    assert len(sk.text) == len(sk.starts) == len(sk.ends) == len(sk.gaps)
+    assert list(sk.starts) == sorted(sk.starts)
+    assert len(surface(text)) == len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["씨발", "병신", "개새끼", "지랄"]),
+    st.lists(st.sampled_from([".", "@", "*", "!", "~", "_"]), min_size=1, max_size=3),
+)
+def test_symbols_planted_inside_a_word_do_not_hide_it(word, symbols):
+    disguised = word[0] + "".join(symbols) + word[1:]
+    text = f"야 {disguised} 진짜"
+    found = spans(text)
+    assert ("profanity", disguised) in found
