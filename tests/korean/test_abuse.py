@@ -27,6 +27,9 @@ def spans(text):
         ("ㅅ ㅂ 그래서 언제", "profanity", "ㅅ ㅂ"),
         ("ㅆㅂ 담당자 바꿔", "profanity", "ㅆㅂ"),
         ("씨1발 장난하냐", "profanity", "씨1발"),
+        ("씨 1 발", "profanity", "씨 1 발"),
+        ("시.1.발", "profanity", "시.1.발"),
+        ("씨 8 진짜", "profanity", "씨 8"),
         ("시@발 뭐하는", "profanity", "시@발"),
         ("병.신들", "profanity", "병.신"),
         ("씨팔 세금은", "profanity", "씨팔"),
@@ -36,6 +39,8 @@ def spans(text):
         ("ssibal 너네", "profanity", "ssibal"),
         ("야 tlqkf 답답해", "profanity", "tlqkf"),
         ("qudtls 아니냐", "profanity", "qudtls"),
+        ("dkTLqkf", "profanity", "TLqkf"),
+        ("wlfkf 하네", "profanity", "wlfkf"),
         ("rotoRl 너", "profanity", "rotoRl"),
         ("개색기 같은", "profanity", "개색기"),
         ("개쌔끼들", "profanity", "개쌔끼"),
@@ -57,6 +62,8 @@ def spans(text):
         ("내가 너 꼭 찾아갈 거다", "threat", "너 꼭 찾아갈"),
         ("가만 안 둬 진짜", "threat", "가만 안 둬"),
         ("I will find you", "threat", "I will find you"),
+        ("칼 맞고 싶냐", "threat", "칼 맞고 싶냐"),
+        ("니 딸 이름 알아", "threat", "니 딸 이름 알아"),
         ("니 보지 보여줘", "sexual", "보지"),
         ("나랑 모텔 갈래?", "sexual", "나랑 모텔"),
         ("목소리가 섹시하네", "sexual", "목소리가 섹시"),  # overlapping matches merge
@@ -110,6 +117,13 @@ def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
         "쓰레기 수거 언제 오나요",
         "오전 10시부터 12시까지",
         "담당자의 이름과 연락처",
+        "자위대 기사 관련",
+        "롯데자이언츠 경기 일정",
+        "비행기 좌석 18A",
+        "유효한 protocol의 주소를 입력하세요",
+        "tutorial 영상 어디서 봐요",
+        "이웃이 죽여버린다고 협박을 해요",
+        "불 지르겠다는 협박 전화가 왔어요",
     ],
 )
 def test_classic_false_alarms_are_left_alone(text):
@@ -173,14 +187,24 @@ def test_an_agency_extends_the_lexicon_at_run_time():
         Detector(extra_entries=[{"label": "profanity", "forms": []}])
 
 
+SETS = ("abuse_labelled.tsv", "abuse_heldout.tsv", "abuse_heldout2.tsv")
+
+
+def test_the_labelled_sets_are_large_with_many_hard_negatives():
+    samples = [s for name in SETS for s in load(DATA / name)]
+    hard = [s for s in samples if s.kind == "hard"]
+    assert len(samples) >= 700 and len(hard) / len(samples) >= 0.4
+    assert len({s.text for s in samples}) == len(samples)  # no utterance twice
+
+
+# Floors just below what bench/abuse.py measures (bench/RESULTS.md).
 @pytest.mark.parametrize(("name", "floors"), [
     ("abuse_labelled.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.95)}),
     ("abuse_heldout.tsv", {"profanity": (0.95, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
+    ("abuse_heldout2.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
 ])  # fmt: skip
 def test_precision_and_recall_floors_on_the_labelled_sets(name, floors):
     samples = load(DATA / name)
-    hard = [s for s in samples if s.kind == "hard"]
-    assert len(samples) >= 200 and len(hard) / len(samples) >= 0.4
     report = evaluate(samples, lambda t: check(t).labels)
     for label, (precision, recall) in floors.items():
         scores = report.per_label[label]

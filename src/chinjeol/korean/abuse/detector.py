@@ -18,6 +18,7 @@ _HANGUL = re.compile(r"[가-힣ㄱ-ㅣ]")
 _LATIN_RUN = re.compile(r"[A-Za-z]{4,}")
 _SENTENCE_END = re.compile(r"[.!?\n。]|(?<=[요다죠까])\s")
 # After a word broken by spaces (시 발, 개 새 끼) only an ending or a noun of abuse may follow at once.
+_QWERTY_LEAD = frozenset("아야이어개에")
 _QUOTED = re.compile(r"[?!.]*[\"'”’」]*\s*(?:라|하|이라)?고\s*\S+")
 _SPACED_TAIL = frozenset("아야이놈년새끼기들같련롬가는을를도만냐네요한하에의새것")
 _NOUN_BEFORE = re.compile(
@@ -116,7 +117,7 @@ class Detector:
         if lex.matcher is None:
             return []
         text = sk.text
-        allowed = _allow_ranges(lex, sk)
+        allowed = None
         hits = []
         for m in lex.matcher.finditer(text):
             start, longest = m.start(), m.group(1)
@@ -125,6 +126,8 @@ class Detector:
                 if not entries:
                     continue
                 end = start + length
+                if allowed is None:
+                    allowed = _allow_ranges(lex, sk)
                 found = [e for e in entries if self._accept(e, sk, surf, start, end, allowed, qwerty)]
                 if found:
                     s, e = sk.span(start, end)
@@ -137,8 +140,8 @@ class Detector:
     ) -> bool:
         text, gaps = sk.text, sk.gaps
         form = text[start:end]
-        if qwerty and not _HANGUL.search(form[:1]) or qwerty and _is_jamo(form):
-            return False
+        if qwerty and (_is_jamo(form) or (start and text[start - 1] not in _QWERTY_LEAD)):
+            return False  # tutorial → 셔새갸미: on Latin keys the word must start the run (or follow 아, 야…)
         joined_before = start > 0 and gaps[start] < GAP_SPACE
         joined_after = end < len(text) and gaps[end] < GAP_SPACE
         side = entry.across_space  # 십팔 세, 강아지 새끼: a unit or an animal across a space still counts
@@ -166,8 +169,8 @@ class Detector:
 
     def _qwerty(self, run: str, offset: int, surf: str) -> list[Hit]:
         units = from_qwerty(run, offset)
-        if sum(1 for u in units if "가" <= u[0] <= "힣") < 2:
-            return []
+        if len(units) < 2 or not all("가" <= u[0] <= "힣" for u in units):
+            return []  # English words leave stray jamo (protocol → ㅔ개새채ㅣ); typed Hangul does not
         chars = [FOLD.get(ord(u[0]), u[0]) for u in units]
         sk = Skeleton(
             "".join(chars), tuple(u[1] for u in units), tuple(u[2] for u in units), (0,) * len(units)
@@ -194,7 +197,7 @@ def _isolated_number(surf: str, start: int, end: int) -> bool:
     while right < len(surf) and not surf[right].isspace():
         right += 1
     word = surf[left:start] + surf[end:right]
-    return not any(c.isdigit() for c in word)
+    return not any(c.isdigit() or ("a" <= c <= "z") for c in word)  # not 2018, 18:00, 18A
 
 
 def _allow_ranges(lex: lx.Lexicon, sk: Skeleton) -> list[tuple[int, int]]:

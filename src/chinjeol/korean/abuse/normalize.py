@@ -111,13 +111,12 @@ def skeleton(text: str) -> Skeleton:
             ends.extend(u[2] for u in units)
         elif (
             kind == 3
-            and gap < GAP_SPACE
             and run.isdigit()
             and len(run) == 1
             and chars
-            and _after_hangul(text, m)
+            and _after_hangul(text, m, gap)
         ):
-            gap = max(gap, GAP_SYMBOL)  # 씨1발: a digit planted inside a word
+            gap = max(gap, GAP_SYMBOL)  # 씨1발, 씨 1 발: a digit planted inside a word
             continue
         else:
             chars.extend(run)
@@ -131,14 +130,23 @@ def skeleton(text: str) -> Skeleton:
     return Skeleton("".join([FOLD.get(ord(c), c) for c in chars]), tuple(starts), tuple(ends), tuple(gaps))
 
 
-def _after_hangul(text: str, m: re.Match) -> bool:
-    """A lone digit right after Hangul and before Hangul (symbols may sit between)."""
-    before = text[m.start() - 1] if m.start() else ""
-    rest = text[m.end() : m.end() + 4].lstrip("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·")
-    return bool(_HANGUL_OR_JAMO.match(before or " ")) and bool(rest) and bool(_HANGUL_OR_JAMO.match(rest))
+def _after_hangul(text: str, m: re.Match, gap: int) -> bool:
+    """A lone digit planted between Hangul: 씨1발, 시.1.발, or with spaces (씨 1 발) unless it is the 8 of a
+    number pun (씨 8, 씹8 진짜)."""
+    symbols = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·"
+    before = text[: m.start()].rstrip(" " + symbols)[-1:]
+    after = text[m.end() : m.end() + 4]
+    glued = gap < GAP_SPACE and bool(_HANGUL_OR_JAMO.match(after.lstrip(symbols)[:1] or " "))
+    spaced = m.group() != "8" and bool(_HANGUL_OR_JAMO.match(after.lstrip(" " + symbols)[:1] or " "))
+    return bool(_HANGUL_OR_JAMO.match(before or " ")) and (glued or spaced)
 
 
-_HAS_REPEAT = re.compile(r"([^0-9])\1|[" + "".join(sorted(_HELD)) + "]")
+_HAS_REPEAT = re.compile(
+    r"([^0-9])\1|"
+    + "|".join(
+        "[" + "".join(o for o, v in _OPEN.items() if v == vowel) + "]" + held for held, vowel in _HELD.items()
+    )
+)
 
 
 def _collapse(chars: list[str], starts: list[int], ends: list[int], gaps: list[int]) -> None:
