@@ -67,6 +67,9 @@ def spans(text):
         ("니 보지 보여줘", "sexual", "보지"),
         ("나랑 모텔 갈래?", "sexual", "나랑 모텔"),
         ("목소리가 섹시하네", "sexual", "목소리가 섹시"),  # overlapping matches merge
+        ("찐따 같은 것들", "profanity", "찐따"),
+        ("싸가지 없는 년", "profanity", "싸가지 없는 년"),
+        ("꼴린다", "sexual", "꼴린"),
     ],
 )
 def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
@@ -124,6 +127,17 @@ def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
         "tutorial 영상 어디서 봐요",
         "이웃이 죽여버린다고 협박을 해요",
         "불 지르겠다는 협박 전화가 왔어요",
+        # Look-alike folding must not turn ordinary words into abuse (찐따/진다, 싸가지/사가지, 자빨/자발…).
+        "끝까지 책임진다",
+        "물건을 사가지고 왔어요",
+        "자발적으로 참여했어요",
+        "밥을 다 먹고 갔어요",
+        "고추 가격이 올랐어요",
+        "딸이 신청했어요",
+        "사람 골리지 마세요",
+        "상년도 실적",
+        "열매 따먹기 체험",
+        "아이를 안고 싶어요",
     ],
 )
 def test_classic_false_alarms_are_left_alone(text):

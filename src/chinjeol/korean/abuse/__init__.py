@@ -8,11 +8,20 @@ spellings, Latin transliteration, Hangul typed on a QWERTY layout, number puns).
     ('profanity', 'threat')
 
 Lexicon words and phrase rules are data (`data/lexicon.toml`, `data/phrases.toml`); an agency adds its
-own with `Detector(extra_entries=[...], extra_rules=[...], allow=[...], disabled=[...])`.
+own with `Detector(extra_entries=[...], extra_rules=[...], allow=[...], disabled=[...])`. Call `warm()` at
+start-up to load the Kiwi model (a few seconds) before the first message that needs it.
 """
 
 from .detector import CLEAN, Detector, Hit, Result, check, default
 from .lexicon import LABELS, SEVERITIES, Entry, LexiconError, Rule
+from .morph import kiwi as _kiwi
+
+
+def warm() -> None:
+    """Load the lexicon and the Kiwi model now (a few seconds) instead of on the first message that needs them."""
+    default()
+    _kiwi()
+
 
 __all__ = [
     "CLEAN",
@@ -26,4 +35,5 @@ __all__ = [
     "Rule",
     "check",
     "default",
+    "warm",
 ]

@@ -114,31 +114,37 @@ class Detector:
     # lexicon words ------------------------------------------------------------------------------------
     def _words(self, sk: Skeleton, surf: str, qwerty: bool = False) -> list[Hit]:
         lex = self.lexicon
-        if lex.matcher is None:
-            return []
-        text = sk.text
-        allowed = None
-        hits = []
-        for m in lex.matcher.finditer(text):
+        hits: list[Hit] = []
+        allowed: list | None = None
+        for matcher, by_form, text in (
+            (lex.matcher, lex.by_form, sk.text),
+            (lex.exact_matcher, lex.exact_by_form, sk.raw),
+        ):
+            if matcher is not None:
+                allowed = self._scan(matcher, by_form, text, sk, surf, qwerty, hits, allowed)
+        return hits
+
+    def _scan(self, matcher, by_form, text, sk, surf, qwerty, hits, allowed):
+        for m in matcher.finditer(text):
             start, longest = m.start(), m.group(1)
             for length in range(len(longest), 0, -1):
-                entries = lex.by_form.get(longest[:length])
+                entries = by_form.get(longest[:length])
                 if not entries:
                     continue
                 end = start + length
                 if allowed is None:
-                    allowed = _allow_ranges(lex, sk)
+                    allowed = _allow_ranges(self.lexicon, sk)
                 found = [e for e in entries if self._accept(e, sk, surf, start, end, allowed, qwerty)]
                 if found:
                     s, e = sk.span(start, end)
                     hits.extend(Hit(x.label, s, e, x.severity, x.id) for x in found)
                     break
-        return hits
+        return allowed
 
     def _accept(
         self, entry: lx.Entry, sk: Skeleton, surf: str, start: int, end: int, allowed, qwerty
     ) -> bool:
-        text, gaps = sk.text, sk.gaps
+        text, gaps = (sk.raw if entry.exact else sk.text), sk.gaps
         form = text[start:end]
         if qwerty and (_is_jamo(form) or (start and text[start - 1] not in _QWERTY_LEAD)):
             return False  # tutorial → 셔새갸미: on Latin keys the word must start the run (or follow 아, 야…)
@@ -171,9 +177,13 @@ class Detector:
         units = from_qwerty(run, offset)
         if len(units) < 2 or not all("가" <= u[0] <= "힣" for u in units):
             return []  # English words leave stray jamo (protocol → ㅔ개새채ㅣ); typed Hangul does not
-        chars = [FOLD.get(ord(u[0]), u[0]) for u in units]
+        raw = "".join(u[0] for u in units)
         sk = Skeleton(
-            "".join(chars), tuple(u[1] for u in units), tuple(u[2] for u in units), (0,) * len(units)
+            raw.translate(FOLD),
+            tuple(u[1] for u in units),
+            tuple(u[2] for u in units),
+            (0,) * len(units),
+            raw,
         )
         return self._words(sk, surf, qwerty=True)
 

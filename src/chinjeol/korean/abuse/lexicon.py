@@ -30,6 +30,7 @@ class Entry:
     deny_after: tuple[str, ...] = ()
     verb_like: tuple[str, ...] = ()
     isolated_number: bool = False
+    exact: bool = False  # matched before look-alike folding (찐따 must not meet 진다)
     across_space: str = ""  # "", "before", "after" or "both"
 
 
@@ -49,6 +50,8 @@ class Lexicon:
     allow: tuple[str, ...] = ()
     by_form: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     matcher: re.Pattern | None = None
+    exact_by_form: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    exact_matcher: re.Pattern | None = None
     allow_matcher: re.Pattern | None = None
 
 
@@ -84,7 +87,12 @@ def _side(value, where: str) -> str:
 
 def entry_from(raw: Mapping, where: str = "추가 항목") -> Entry:
     ident, label, severity = _check(raw, where)
-    forms = tuple(f for f in (fold_form(x) for x in _strings(raw.get("forms"), where)) if f)
+    exact = bool(raw.get("exact", False))
+
+    def fold(values) -> tuple[str, ...]:
+        return tuple(f for f in (fold_form(x, exact) for x in _strings(values, where)) if f)
+
+    forms = fold(raw.get("forms"))
     if not forms:
         raise LexiconError(f"{where}: 단어(forms)가 하나 이상 있어야 합니다.")
     return Entry(
@@ -92,10 +100,11 @@ def entry_from(raw: Mapping, where: str = "추가 항목") -> Entry:
         label=label,
         severity=severity,
         forms=forms,
-        deny_before=tuple(fold_form(x) for x in _strings(raw.get("deny_before"), where)),
-        deny_after=tuple(fold_form(x) for x in _strings(raw.get("deny_after"), where)),
-        verb_like=tuple(fold_form(x) for x in _strings(raw.get("verb_like"), where)),
+        deny_before=fold(raw.get("deny_before")),
+        deny_after=fold(raw.get("deny_after")),
+        verb_like=fold(raw.get("verb_like")),
         isolated_number=bool(raw.get("isolated_number", False)),
+        exact=exact,
         across_space=_side(raw.get("across_space", False), where),
     )
 
@@ -152,15 +161,18 @@ def build(
     rules = tuple(r for r in rules if r.id not in off)
     allow = tuple(sorted({a for a in allow if a}))
     by_form: dict[str, list[Entry]] = {}
+    exact_by_form: dict[str, list[Entry]] = {}
     for entry in entries:
         for form in entry.forms:
-            by_form.setdefault(form, []).append(entry)
+            (exact_by_form if entry.exact else by_form).setdefault(form, []).append(entry)
     return Lexicon(
         entries=entries,
         rules=rules,
         allow=allow,
         by_form={k: tuple(v) for k, v in by_form.items()},
         matcher=_lookahead(by_form),
+        exact_by_form={k: tuple(v) for k, v in exact_by_form.items()},
+        exact_matcher=_lookahead(exact_by_form),
         allow_matcher=_lookahead(allow),
     )
 

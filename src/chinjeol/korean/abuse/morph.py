@@ -26,9 +26,13 @@ def _tokens(sentence: str) -> tuple[tuple[int, str], ...]:
 
 
 def is_verb_at(text: str, start: int, window: int = 24) -> bool:
-    """True when Kiwi reads the word beginning at `start` as a verb or adjective stem (보지 않다)."""
+    """True when Kiwi reads the word beginning at `start` as a verb or adjective stem (보지 않다).
+    Without a usable Kiwi the word is not excused (a false alarm is safer for the counsellor than a miss)."""
     left = max(0, start - window)
-    tokens = _tokens(text[left : start + window])
+    try:
+        tokens = _tokens(text[left : start + window])
+    except (ImportError, OSError, RuntimeError):
+        return False
     for token_start, tag in tokens:
         if token_start == start - left:
             return tag.startswith(("VV", "VA", "VX"))

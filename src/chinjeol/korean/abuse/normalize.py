@@ -80,6 +80,7 @@ class Skeleton:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     gaps: tuple[int, ...]  # what was removed just before each character
+    raw: str = ""  # the same characters before look-alike folding (for forms that must match exactly)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of skeleton characters start..end-1."""
@@ -109,13 +110,7 @@ def skeleton(text: str) -> Skeleton:
             chars.extend(u[0] for u in units)
             starts.extend(u[1] for u in units)
             ends.extend(u[2] for u in units)
-        elif (
-            kind == 3
-            and run.isdigit()
-            and len(run) == 1
-            and chars
-            and _after_hangul(text, m, gap)
-        ):
+        elif kind == 3 and run.isdigit() and len(run) == 1 and chars and _after_hangul(text, m, gap):
             gap = max(gap, GAP_SYMBOL)  # 씨1발, 씨 1 발: a digit planted inside a word
             continue
         else:
@@ -127,7 +122,8 @@ def skeleton(text: str) -> Skeleton:
         gap = GAP_NONE
     if _HAS_REPEAT.search("".join(chars)):
         _collapse(chars, starts, ends, gaps)
-    return Skeleton("".join([FOLD.get(ord(c), c) for c in chars]), tuple(starts), tuple(ends), tuple(gaps))
+    raw = "".join(chars)
+    return Skeleton(raw.translate(FOLD), tuple(starts), tuple(ends), tuple(gaps), raw)
 
 
 def _after_hangul(text: str, m: re.Match, gap: int) -> bool:
@@ -165,6 +161,7 @@ def _collapse(chars: list[str], starts: list[int], ends: list[int], gaps: list[i
     del chars[out:], starts[out:], ends[out:], gaps[out:]
 
 
-def fold_form(form: str) -> str:
+def fold_form(form: str, exact: bool = False) -> str:
     """A lexicon form in the shape the skeleton has (so entries are written as people spell them)."""
-    return skeleton(surface(form)).text
+    sk = skeleton(surface(form))
+    return sk.raw if exact else sk.text
