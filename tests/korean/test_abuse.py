@@ -70,6 +70,7 @@ def spans(text):
         ("찐따 같은 것들", "profanity", "찐따"),
         ("싸가지 없는 년", "profanity", "싸가지 없는 년"),
         ("꼴린다", "sexual", "꼴린"),
+        ("이 ㅅㄲ 뭐야", "profanity", "ㅅㄲ"),
     ],
 )
 def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
@@ -138,6 +139,7 @@ def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
         "상년도 실적",
         "열매 따먹기 체험",
         "아이를 안고 싶어요",
+        "ㅅㄱ 수고하세요",
     ],
 )
 def test_classic_false_alarms_are_left_alone(text):
@@ -253,3 +255,14 @@ def test_symbols_planted_inside_a_word_do_not_hide_it(word, symbols):
     text = f"야 {disguised} 진짜"
     found = spans(text)
     assert ("profanity", disguised) in found
+
+
+def test_without_kiwi_a_word_that_may_be_a_verb_is_not_excused(monkeypatch):
+    from chinjeol.korean.abuse import morph
+
+    def broken(sentence):
+        raise ImportError("no model")
+
+    monkeypatch.setattr(morph, "_tokens", broken)
+    assert Detector().check("서류를 제대로 보지 않으셨나요").labels == ("sexual",)
+    assert Detector().check("껌 씹으면서 통화하지 마세요").labels == ()  # no verb check involved
