@@ -151,13 +151,10 @@ class Detector:
         joined_before = start > 0 and gaps[start] < GAP_SPACE
         joined_after = end < len(text) and gaps[end] < GAP_SPACE
         side = entry.across_space  # 십팔 세, 강아지 새끼: a unit or an animal across a space still counts
-        if (joined_before or side in ("before", "both")) and any(
-            text.endswith(d, 0, start) for d in entry.deny_before
-        ):
+        before, after = _deny_patterns(entry)
+        if before and (joined_before or side in ("before", "both")) and before.search(text, 0, start):
             return False
-        if (joined_after or side in ("after", "both")) and any(
-            text.startswith(d, end) for d in entry.deny_after
-        ):
+        if after and (joined_after or side in ("after", "both")) and after.match(text, end):
             return False
         if _edge_clash(text, start, end, joined_before, joined_after):
             return False
@@ -186,6 +183,17 @@ class Detector:
             raw,
         )
         return self._words(sk, surf, qwerty=True)
+
+
+@lru_cache(maxsize=None)
+def _deny_patterns(entry: lx.Entry) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """An entry's deny lists as two expressions: one ending where the match starts, one starting where it ends."""
+
+    def union(words, suffix: str = "") -> re.Pattern | None:
+        words = sorted(set(words), key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + suffix) if words else None
+
+    return union(entry.deny_before, r"\Z"), union(entry.deny_after)
 
 
 def _is_jamo(form: str) -> bool:
