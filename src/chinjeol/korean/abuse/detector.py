@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import lexicon as lx
 from .hangul import FOLD, from_qwerty
@@ -185,7 +185,7 @@ class Detector:
         return self._words(sk, surf, qwerty=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _deny_patterns(entry: lx.Entry) -> tuple[re.Pattern | None, re.Pattern | None]:
     """An entry's deny lists as two expressions: one ending where the match starts, one starting where it ends."""
 
