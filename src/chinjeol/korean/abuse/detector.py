@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from . import lexicon as lx
 from .hangul import FOLD, from_qwerty
@@ -87,6 +87,7 @@ class Detector:
             builtin_allow + tuple(lx.fold_form(a) for a in allow),
             disabled,
         )
+        self._deny = {entry: _deny_patterns(entry) for entry in self.lexicon.entries}
         self._check = (
             lru_cache(maxsize=cache_size)(self._check_uncached) if cache_size else self._check_uncached
         )
@@ -151,7 +152,7 @@ class Detector:
         joined_before = start > 0 and gaps[start] < GAP_SPACE
         joined_after = end < len(text) and gaps[end] < GAP_SPACE
         side = entry.across_space  # 십팔 세, 강아지 새끼: a unit or an animal across a space still counts
-        before, after = _deny_patterns(entry)
+        before, after = self._deny[entry]
         if before and (joined_before or side in ("before", "both")) and before.search(text, 0, start):
             return False
         if after and (joined_after or side in ("after", "both")) and after.match(text, end):
@@ -185,7 +186,6 @@ class Detector:
         return self._words(sk, surf, qwerty=True)
 
 
-@cache
 def _deny_patterns(entry: lx.Entry) -> tuple[re.Pattern | None, re.Pattern | None]:
     """An entry's deny lists as two expressions: one ending where the match starts, one starting where it ends."""
 
