@@ -71,6 +71,8 @@ def spans(text):
         ("싸가지 없는 년", "profanity", "싸가지 없는 년"),
         ("꼴린다", "sexual", "꼴린"),
         ("이 ㅅㄲ 뭐야", "profanity", "ㅅㄲ"),
+        ("개 같은 놈", "profanity", "개 같은"),
+        ("썅 진짜", "profanity", "썅"),
     ],
 )
 def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
@@ -158,6 +160,13 @@ def test_disguised_abuse_is_found_with_its_exact_span(text, label, span):
         "저랑 떡볶이 먹으러 가요",
         "남자친구 있어요 근데 그 사람이 신청해도 되나요",
         "죽고 싶으면 1393으로 전화하라고 안내해 주세요",
+        # Actual dogs, plans of several years, chandeliers.
+        "옆집 개 소리 때문에 잠을 못 자요",
+        "우리 개 새끼를 낳았어요",
+        "개 같이 데려가도 되나요",
+        "고양이나 개 같은 반려동물 등록",
+        "3개년 계획 자료 요청",
+        "샹들리에 설치 허가",
     ],
 )
 def test_classic_false_alarms_are_left_alone(text):
@@ -234,7 +243,7 @@ def test_the_labelled_sets_are_large_with_many_hard_negatives():
 # Floors just below what bench/abuse.py measures (bench/RESULTS.md).
 @pytest.mark.parametrize(("name", "floors"), [
     ("abuse_labelled.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.95)}),
-    ("abuse_heldout.tsv", {"profanity": (0.95, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
+    ("abuse_heldout.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
     ("abuse_heldout2.tsv", {"profanity": (0.97, 0.97), "threat": (0.97, 0.97), "sexual": (0.97, 0.97)}),
 ])  # fmt: skip
 def test_precision_and_recall_floors_on_the_labelled_sets(name, floors):
@@ -244,7 +253,7 @@ def test_precision_and_recall_floors_on_the_labelled_sets(name, floors):
         scores = report.per_label[label]
         assert scores.precision >= precision, (label, scores)
         assert scores.recall >= recall, (label, scores)
-    assert report.hard_false_alarms <= 0.03 * report.hard_negatives
+    assert report.hard_false_alarms <= 0.01 * report.hard_negatives
 
 
 WORD = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)

@@ -74,7 +74,7 @@ class Detector:
     ):
         entries, rules, builtin_allow, contexts = lx.builtin()
         more_entries = [
-            e if isinstance(e, lx.Entry) else lx.entry_from(e, f"추가 항목 {i + 1}")
+            e if isinstance(e, lx.Entry) else lx.entry_from(e, f"추가 항목 {i + 1}", contexts)
             for i, e in enumerate(extra_entries)
         ]
         more_rules = [
@@ -169,6 +169,8 @@ class Detector:
         o_start, o_end = sk.span(start, end)
         if entry.isolated_number and not _isolated_number(surf, o_start, o_end):
             return False
+        if entry.unless and _context_denies(entry, surf, o_start, o_end):
+            return False
         return not (form in entry.verb_like and _verb_reading(surf, o_start, o_end))
 
     def _qwerty(self, run: str, offset: int, surf: str) -> list[Hit]:
@@ -252,7 +254,7 @@ def _sentence(surf: str, start: int, end: int) -> str:
     return surf[left : quoted.end() if quoted else right]
 
 
-def _context_denies(rule: lx.Rule, surf: str, start: int, end: int) -> bool:
+def _context_denies(rule: lx.Rule | lx.Entry, surf: str, start: int, end: int) -> bool:
     if not rule.unless:
         return False
     sentence = _sentence(surf, start, end)

@@ -31,6 +31,7 @@ class Entry:
     verb_like: tuple[str, ...] = ()
     isolated_number: bool = False
     exact: bool = False  # matched before look-alike folding (찐따 must not meet 진다)
+    unless: tuple[re.Pattern, ...] = ()  # sentence contexts that excuse the word (개 소리 next to 짖어요)
     across_space: str = ""  # "", "before", "after" or "both"
 
 
@@ -85,7 +86,16 @@ def _side(value, where: str) -> str:
     raise LexiconError(f'{where}: across_space는 true, false, "before", "after" 중 하나여야 합니다.')
 
 
-def entry_from(raw: Mapping, where: str = "추가 항목") -> Entry:
+def _unless(raw: Mapping, contexts: Mapping[str, str], where: str) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(
+            re.compile(contexts.get(u, u), re.IGNORECASE) for u in _strings(raw.get("unless"), where)
+        )
+    except re.error as error:
+        raise LexiconError(f"{where}: 정규식이 올바르지 않습니다 ({error}).") from None
+
+
+def entry_from(raw: Mapping, where: str = "추가 항목", contexts: Mapping[str, str] | None = None) -> Entry:
     ident, label, severity = _check(raw, where)
     exact = bool(raw.get("exact", False))
 
@@ -106,16 +116,15 @@ def entry_from(raw: Mapping, where: str = "추가 항목") -> Entry:
         isolated_number=bool(raw.get("isolated_number", False)),
         exact=exact,
         across_space=_side(raw.get("across_space", False), where),
+        unless=_unless(raw, contexts or {}, where),
     )
 
 
 def rule_from(raw: Mapping, contexts: Mapping[str, str], where: str = "추가 규칙") -> Rule:
     ident, label, severity = _check(raw, where)
+    unless = _unless(raw, contexts, where)
     try:
         pattern = re.compile(str(raw["pattern"]), re.IGNORECASE)
-        unless = tuple(
-            re.compile(contexts.get(u, u), re.IGNORECASE) for u in _strings(raw.get("unless"), where)
-        )
     except KeyError:
         raise LexiconError(f"{where}: 정규식(pattern)이 없습니다.") from None
     except re.error as error:
@@ -183,7 +192,9 @@ def builtin() -> tuple[tuple[Entry, ...], tuple[Rule, ...], tuple[str, ...], dic
     lexicon = tomllib.loads((data / "lexicon.toml").read_text(encoding="utf-8"))
     phrases = tomllib.loads((data / "phrases.toml").read_text(encoding="utf-8"))
     contexts = dict(phrases.get("context", {}))
-    entries = tuple(entry_from(raw, f"lexicon.toml {raw.get('id')}") for raw in lexicon.get("entry", []))
+    entries = tuple(
+        entry_from(raw, f"lexicon.toml {raw.get('id')}", contexts) for raw in lexicon.get("entry", [])
+    )
     rules = tuple(
         rule_from(raw, contexts, f"phrases.toml {raw.get('id')}") for raw in phrases.get("rule", [])
     )
