@@ -4,8 +4,8 @@ and messages per second on one core.
     .venv/bin/python bench/abuse.py [--seconds 3] [--real FILE ...]
 
 Sets: tests/korean/data/abuse_labelled.tsv (the set the lexicon was tuned on), abuse_heldout.tsv and
-abuse_heldout2.tsv (each written after the previous one had been measured; bench/RESULTS.md gives the figures
-each had before anything was changed for it). Real text, where every flag is a false alarm unless a person
+abuse_heldout2.tsv, abuse_heldout3.tsv (each written after the previous one had been measured; bench/RESULTS.md
+gives the figures each had before anything was changed for it). Real text, where every flag is a false alarm unless a person
 says otherwise (each is printed): the Korean string literals of the demo generator (src/chinjeol/demo/*.py:
 citizens' complaints and questions), the Korean translations shipped with the installed packages
 (locale/ko/*.po), any FILE given (one sentence a line or paragraphs), and, for the QWERTY composer, every
@@ -104,13 +104,14 @@ def main() -> None:
     kiwi()
     print(f"Kiwi model load: {time.perf_counter() - started:.2f} s (once per process, on first need)")
     sets = {
-        name: load(DATA / f"{name}.tsv") for name in ("abuse_labelled", "abuse_heldout", "abuse_heldout2")
+        name: load(DATA / f"{name}.tsv")
+        for name in ("abuse_labelled", "abuse_heldout", "abuse_heldout2", "abuse_heldout3")
     }
     for name, samples in sets.items():
         table(f"{name}.tsv: {len(samples)} utterances", evaluate(samples, lambda t: detector.check(t).labels))
     everything = [s for samples in sets.values() for s in samples]
     table(
-        f"all three sets: {len(everything)} utterances",
+        f"all four sets: {len(everything)} utterances",
         evaluate(everything, lambda t: detector.check(t).labels),
     )
 
