@@ -88,9 +88,7 @@ def _side(value, where: str) -> str:
 
 def _unless(raw: Mapping, contexts: Mapping[str, str], where: str) -> tuple[re.Pattern, ...]:
     try:
-        return tuple(
-            re.compile(contexts.get(u, u), re.IGNORECASE) for u in _strings(raw.get("unless"), where)
-        )
+        return tuple(re.compile(contexts.get(u, u)) for u in _strings(raw.get("unless"), where))
     except re.error as error:
         raise LexiconError(f"{where}: 정규식이 올바르지 않습니다 ({error}).") from None
 
@@ -124,7 +122,7 @@ def rule_from(raw: Mapping, contexts: Mapping[str, str], where: str = "추가 �
     ident, label, severity = _check(raw, where)
     unless = _unless(raw, contexts, where)
     try:
-        pattern = re.compile(str(raw["pattern"]), re.IGNORECASE)
+        pattern = re.compile(str(raw["pattern"]))
     except KeyError:
         raise LexiconError(f"{where}: 정규식(pattern)이 없습니다.") from None
     except re.error as error:
