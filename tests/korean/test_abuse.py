@@ -294,3 +294,18 @@ def test_without_kiwi_a_word_that_may_be_a_verb_is_not_excused(monkeypatch):
     monkeypatch.setattr(morph, "_tokens", broken)
     assert Detector().check("서류를 제대로 보지 않으셨나요").labels == ("sexual",)
     assert Detector().check("껌 씹으면서 통화하지 마세요").labels == ()  # no verb check involved
+
+
+def test_every_phrase_match_contains_a_character_its_rule_needs():
+    """`needs` only lets a rule be skipped; it must never hide a match (checked on every labelled utterance,
+    on each sentence with the utterances joined, and on each rule's own examples)."""
+    from chinjeol.korean.abuse import default
+
+    texts = [surface(s.text) for name in SETS for s in load(DATA / name)]
+    texts.append(" ".join(texts))
+    for rule in default().lexicon.rules:
+        if rule.needs is None:
+            continue
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert rule.needs.search(m.group()), (rule.id, m.group())

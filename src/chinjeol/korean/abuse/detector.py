@@ -105,6 +105,8 @@ class Detector:
         for match in _LATIN_RUN.finditer(text):
             hits.extend(self._qwerty(match.group(), match.start(), surf))
         for rule in self.lexicon.rules:
+            if rule.needs is not None and not rule.needs.search(surf):
+                continue
             for m in rule.pattern.finditer(surf):
                 if m.end() > m.start() and not _context_denies(rule, surf, m.start(), m.end()):
                     hits.append(Hit(rule.label, m.start(), m.end(), rule.severity, rule.id))

@@ -42,6 +42,7 @@ class Rule:
     severity: str
     pattern: re.Pattern
     unless: tuple[re.Pattern, ...] = ()
+    needs: re.Pattern | None = None  # one of these characters is in every match: skip the rule without it
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,11 @@ def rule_from(raw: Mapping, contexts: Mapping[str, str], where: str = "추가 �
         raise LexiconError(f"{where}: 정규식(pattern)이 없습니다.") from None
     except re.error as error:
         raise LexiconError(f"{where}: 정규식이 올바르지 않습니다 ({error}).") from None
-    return Rule(ident, label, severity, pattern, unless)
+    needs = str(raw.get("needs") or "")
+    needs_pattern = (
+        re.compile("[" + "".join(re.escape(c) for c in sorted(set(needs))) + "]") if needs else None
+    )
+    return Rule(ident, label, severity, pattern, unless, needs_pattern)
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:
