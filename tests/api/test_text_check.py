@@ -81,3 +81,11 @@ def test_the_longest_text_allowed_is_checked(post, org):
     data = post(org.clerk, {"text": text}).json()
     assert data["abuse"]["labels"] == ["profanity"]
     assert text[data["abuse"]["spans"][0]["start"] :].startswith("씨발")
+
+
+def test_documented_in_the_openapi_spec(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    operation = spec["paths"]["/api/v1/text/check"]["post"]
+    assert operation["summary"].startswith("글의 개인정보")
+    schema = spec["components"]["schemas"]["AbuseOut"]["properties"]
+    assert set(schema) == {"labels", "severity", "spans"}
