@@ -328,6 +328,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
     p.set_defaults(func=cmd_import_org)
 
+    from chinjeol.contact.commands import add_parsers as add_contact_parsers
+
+    add_contact_parsers(sub)
+
     p = sub.add_parser("manage", help="Django 관리 명령을 실행합니다")
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_manage)

@@ -121,3 +121,24 @@ def test_scopes(centre):
     head_scope = queries.scope_of(centre.head)
     assert "u10" not in set(queries.calls_for(head_scope).values_list("key", flat=True))
     assert queries.scope_of(centre.auditor).all
+
+
+def test_measured_columns_match_the_insert(centre):
+    from chinjeol.contact.services.context import Measured
+    from chinjeol.contact.services.imports import CALL_COLUMNS
+
+    assert [c for c in CALL_COLUMNS if c not in ("source", "repeat_7d")] == list(Measured._fields)
+    names = {f.column for f in CallRecord._meta.concrete_fields}
+    assert set(CALL_COLUMNS) <= names
+
+
+def test_stored_times_equal_the_orm_ones(centre):
+    load()
+    u1 = CallRecord.objects.get(key="u1")
+    assert (u1.started_at, u1.answered_at, u1.local_date, u1.local_hour) == (
+        kst(10, 0),
+        kst(10, 0, 5),
+        DAY,
+        10,
+    )
+    assert CallRecord.objects.filter(started_at__lt=kst(10, 0, 1)).filter(key="u1").exists()

@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -73,8 +74,7 @@ FS_DISPOSITIONS = {
 DISPOSITIONS = frozenset({"ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"})
 
 
-@dataclass(frozen=True, slots=True)
-class CdrRow:
+class CdrRow(NamedTuple):
     key: str  # uniqueid, or a hash of the row when the file has none
     uniqueid: str
     linkedid: str

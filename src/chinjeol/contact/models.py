@@ -82,7 +82,13 @@ class CallRecord(models.Model):
         db_index=False,
     )
     queue = models.ForeignKey(
-        Queue, verbose_name="큐", on_delete=models.PROTECT, null=True, blank=True, related_name="calls"
+        Queue,
+        verbose_name="큐",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="calls",
+        db_index=False,
     )
     started_at = models.DateTimeField("시작")
     answered_at = models.DateTimeField("응답", null=True, blank=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -86,86 +87,126 @@ class ImportContext:
     def person(self, extension: str) -> Person | None:
         return self.people.get(extension) if extension else None
 
-    def measure(self, row: CdrRow) -> dict:
-        """Every column of the call record for one CDR row (pure given the context)."""
+    def measure(self, row: CdrRow) -> Measured:
+        """Every measured column of the call record for one CDR row (pure given the context)."""
         conf = self.conf
-        queue = self.queues.get(row.dst)
-        if queue is not None and not rules.is_extension(row.src, conf.extension_max_len):
+        src, dst = row.src, row.dst
+        queue = self.queues.get(dst)
+        max_len = conf.extension_max_len
+        if queue is not None and not rules.is_extension(src, max_len):
             direction = "inbound"
         else:
-            direction = rules.direction_of(row.src, row.dst, max_len=conf.extension_max_len)
-        answered = row.answer is not None and row.disposition == "ANSWERED"
-        outside = row.src if direction == "inbound" else row.dst if direction == "outbound" else ""
+            direction = rules.direction_of(src, dst, max_len=max_len)
+        answer = row.answer
+        answered = answer is not None and row.disposition == "ANSWERED"
+        outside = src if direction == "inbound" else dst if direction == "outbound" else ""
         number_hash, number_masked = number_identity(outside) if outside else ("", "")
-        extension = row.src if direction == "outbound" else "" if queue is not None else row.dst
+        extension = src if direction == "outbound" else "" if queue is not None else dst
         answered_ext = ""
         if answered and direction != "outbound":
             answered_ext = rules.extension_of_channel(row.dstchannel) or extension
-        intended = self.person(extension)
-        credited = self.person(answered_ext) if answered_ext else intended
+        people = self.people
+        intended = people.get(extension) if extension else None
+        credited = people.get(answered_ext) if answered_ext else None
         person = credited or intended
         department = person.department_id if person else (queue[1] if queue else None)
-        ring_s = rules.ring_seconds(row.start, row.answer) if answered else None
-        version_id, rings = self.phone.at(row.start, rules.DEFAULT_RINGS)
+        start = row.start
+        ring_s = int((answer - start).total_seconds()) if answered else None
         judged = direction == "inbound" and answered and bool(answered_ext or extension)
-        within = judged and rules.within_standard(ring_s, rings=rings, cadence_s=conf.cadence_s)
-        local = row.start.astimezone(conf.tz)
+        version_id = None
+        within = False
+        if judged:
+            version_id, rings = self.phone.at(start, rules.DEFAULT_RINGS)
+            within = rules.within_standard(ring_s, rings=rings, cadence_s=conf.cadence_s)
+        local = start.astimezone(conf.tz)
+        day = local.date()
+        clock = local.time()
+        in_hours = conf.opening <= clock < conf.closing and self.business_day(day)
         missed = (
             direction == "inbound"
             and bool(extension)
             and bool(number_hash)
-            and rules.is_missed(row.disposition)
+            and row.disposition in rules.MISSED_DISPOSITIONS
         )
-        return {
-            "key": row.key,
-            "linkedid": row.linkedid,
-            "direction": direction,
-            "number_hash": number_hash,
-            "number_masked": number_masked,
-            "extension": extension,
-            "answered_extension": answered_ext,
-            "staff_id": person.staff_id if person else None,
-            "intended_staff_id": intended.staff_id if intended else None,
-            "department_id": department,
-            "queue_id": queue[0] if queue else None,
-            "started_at": row.start,
-            "answered_at": row.answer if answered else None,
-            "ended_at": row.end,
-            "local_date": local.date(),
-            "local_hour": local.hour,
-            "in_hours": rules.in_operating_hours(
-                local, hours=(conf.opening, conf.closing), business_day=self.business_day(local.date())
-            ),
-            "duration": row.duration,
-            "billsec": row.billsec,
-            "disposition": row.disposition,
-            "ring_s": ring_s,
-            "judged": judged,
-            "within_standard": within,
-            "phone_version_id": version_id if judged else None,
-            "over_3_min": answered and rules.over_talk_limit(row.billsec, conf.talk_limit_s),
-            "missed": missed,
-            "abandoned": queue is not None and not answered,
-        }
+        return Measured(
+            row.key,
+            row.linkedid,
+            direction,
+            number_hash,
+            number_masked,
+            extension,
+            answered_ext,
+            person.staff_id if person else None,
+            intended.staff_id if intended else None,
+            department,
+            queue[0] if queue else None,
+            start,
+            answer if answered else None,
+            row.end,
+            day,
+            local.hour,
+            in_hours,
+            row.duration,
+            row.billsec,
+            row.disposition,
+            ring_s,
+            judged,
+            within,
+            version_id,
+            answered and row.billsec > conf.talk_limit_s,
+            missed,
+            queue is not None and not answered,
+        )
 
-    def callback_for(self, record: dict) -> dict | None:
+    def callback_for(self, m: Measured) -> dict | None:
         """The call-back obligation a missed call creates (None when it creates none)."""
-        if not record["missed"]:
+        if not m.missed:
             return None
-        version_id, minutes = self.callback.at(record["ended_at"], rules.DEFAULT_CALLBACK_MINUTES)
+        version_id, minutes = self.callback.at(m.ended_at, rules.DEFAULT_CALLBACK_MINUTES)
         return {
-            "call_key": record["key"],
-            "number_hash": record["number_hash"],
-            "number_masked": record["number_masked"],
-            "staff_id": record["intended_staff_id"],
-            "department_id": record["department_id"],
-            "missed_at": record["ended_at"],
-            "due_at": rules.callback_due(record["ended_at"], self.calendar, minutes),
+            "call_key": m.key,
+            "number_hash": m.number_hash,
+            "number_masked": m.number_masked,
+            "staff_id": m.intended_staff_id,
+            "department_id": m.department_id,
+            "missed_at": m.ended_at,
+            "due_at": rules.callback_due(m.ended_at, self.calendar, minutes),
             "version_id": version_id,
         }
 
 
+class Measured(NamedTuple):
+    key: str
+    linkedid: str
+    direction: str
+    number_hash: str
+    number_masked: str
+    extension: str
+    answered_extension: str
+    staff_id: int | None
+    intended_staff_id: int | None
+    department_id: int | None
+    queue_id: int | None
+    started_at: datetime
+    answered_at: datetime | None
+    ended_at: datetime
+    local_date: date
+    local_hour: int
+    in_hours: bool
+    duration: int
+    billsec: int
+    disposition: str
+    ring_s: int | None
+    judged: bool
+    within_standard: bool
+    phone_version_id: int | None
+    over_3_min: bool
+    missed: bool
+    abandoned: bool
+
+
 def _sqlite_time(dt: datetime | None) -> str | None:
+    """The text Django's SQLite backend stores for an aware datetime (naive UTC, ISO with a space)."""
     if dt is None:
         return None
-    return dt.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+    return dt.astimezone(UTC).isoformat(" ")[:-6]

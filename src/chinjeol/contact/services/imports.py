@@ -123,22 +123,20 @@ def _write(cursor, table: str, columns, conflict: str, rows: list[tuple], cache:
     return done
 
 
-def _call_values(record: dict, ctx: ImportContext, source: str) -> tuple:
-    db_time = ctx.db_time
-    day = record["local_date"]
-    values = []
-    for column in CALL_COLUMNS:
-        if column == "source":
-            values.append(source)
-        elif column == "repeat_7d":
-            values.append(False)
-        elif column in TIME_COLUMNS:
-            values.append(db_time(record[column]))
-        elif column == "local_date":
-            values.append(day.isoformat() if connection.vendor == "sqlite" else day)
-        else:
-            values.append(record[column])
-    return tuple(values)
+def _call_values(m, ctx: ImportContext, source: str, sqlite: bool) -> tuple:
+    t = ctx.db_time
+    return (
+        m[0],
+        m[1],
+        source,
+        *m[2:11],
+        t(m[11]),
+        t(m[12]),
+        t(m[13]),
+        m[14].isoformat() if sqlite else m[14],
+        *m[15:],
+        False,
+    )
 
 
 def _callback_values(cb: dict, ctx: ImportContext, now: datetime) -> tuple:
@@ -162,7 +160,7 @@ def _callback_values(cb: dict, ctx: ImportContext, now: datetime) -> tuple:
 
 
 def store_records(
-    records: Iterable[dict], *, ctx: ImportContext, source: str, result: ImportResult, now: datetime
+    records: Iterable, *, ctx: ImportContext, source: str, result: ImportResult, now: datetime
 ) -> None:
     """Write measured records (and the call-backs missed calls create) in batches."""
     calls_table = CallRecord._meta.db_table
@@ -171,6 +169,7 @@ def store_records(
     callback_sql: dict = {}
     batch: list[tuple] = []
     callbacks: list[tuple] = []
+    sqlite = connection.vendor == "sqlite"
     with connection.cursor() as cursor:
 
         def flush():
@@ -183,10 +182,9 @@ def store_records(
             callbacks.clear()
 
         for record in records:
-            batch.append(_call_values(record, ctx, source))
-            cb = ctx.callback_for(record)
-            if cb is not None:
-                callbacks.append(_callback_values(cb, ctx, now))
+            batch.append(_call_values(record, ctx, source, sqlite))
+            if record.missed:
+                callbacks.append(_callback_values(ctx.callback_for(record), ctx, now))
             if len(batch) >= BATCH:
                 flush()
         if batch:
