@@ -243,6 +243,9 @@ def after_import(first: datetime | None, last: datetime | None, *, now: datetime
         queue_apply(first - timedelta(hours=1), last + timedelta(hours=1))
     repeat_flags(first, last)
     callbacks_match(first - timedelta(days=7), now=now)
+    from ..cti import apply_hangups
+
+    apply_hangups(first - timedelta(hours=1))
 
 
 def repeat_flags(first: datetime, last: datetime, days: int = 7) -> int:
