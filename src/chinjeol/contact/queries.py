@@ -234,3 +234,89 @@ def unmapped_extensions(limit: int = 200) -> list[dict]:
         .order_by("-calls")[:limit]
     )
     return list(rows)
+
+
+def wallboard(now: datetime, scope: Scope) -> dict:
+    """Live figures for the wall screen: waiting and answering calls (CTI), today's service level and
+    abandons, call-backs due."""
+    from .models import CtiEvent
+
+    tz = contact_settings().tz
+    today = now.astimezone(tz).date()
+    since = now - timedelta(hours=4)
+    events = CtiEvent.objects.filter(at__gte=since)
+    ended = events.filter(event=CtiEvent.Kind.HANGUP).values("call_id")
+    answered = events.filter(event=CtiEvent.Kind.ANSWER).values("call_id")
+    waiting = (
+        events.filter(event=CtiEvent.Kind.NEW_CALL, direction="in")
+        .exclude(call_id__in=ended)
+        .exclude(call_id__in=answered)
+        .count()
+    )
+    answering = events.filter(event=CtiEvent.Kind.ANSWER).exclude(call_id__in=ended).count()
+    totals = metrics(scope, date_from=today, date_to=today, group_by="day")
+    row = totals[0] if totals else None
+    due = callbacks_for(scope).filter(status=CallbackObligation.Status.OPEN)
+    return {
+        "waiting": waiting,
+        "answering": answering,
+        "today": row,
+        "callbacks_open": due.count(),
+        "callbacks_overdue": due.filter(due_at__lt=now).count(),
+        "now": now,
+    }
+
+
+def caller_history(number_hash: str, scope: Scope, limit: int = 20) -> list[CallRecord]:
+    if not number_hash:
+        return []
+    return list(
+        calls_for(scope)
+        .filter(number_hash=number_hash)
+        .select_related("staff", "case")
+        .order_by("-started_at")[:limit]
+    )
+
+
+def current_call(extension: str, now: datetime):
+    """The CTI call ringing or answered at this extension, if any (the latest within 2 hours)."""
+    from .models import CtiEvent
+
+    if not extension:
+        return None
+    recent = CtiEvent.objects.filter(at__gte=now - timedelta(hours=2))
+    ended = recent.filter(event=CtiEvent.Kind.HANGUP).values("call_id")
+    event = (
+        recent.filter(extension=extension, event__in=[CtiEvent.Kind.NEW_CALL, CtiEvent.Kind.ANSWER])
+        .exclude(call_id__in=ended)
+        .order_by("-at")
+        .first()
+    )
+    if event is None:
+        return None
+    first = recent.filter(call_id=event.call_id, event=CtiEvent.Kind.NEW_CALL).first() or event
+    return {"call_id": event.call_id, "state": event.event, "number_masked": first.number_masked,
+            "number_hash": first.number_hash, "since": first.at, "queue": first.queue}  # fmt: skip
+
+
+def volumes(scope: Scope, *, date_from: date, date_to: date, unit: str) -> list[dict]:
+    """Offered / answered / abandoned / missed per day, month or year (H5)."""
+    rows = metrics(scope, date_from=date_from, date_to=date_to, group_by="day")
+    out: dict[str, dict] = {}
+    for r in rows:
+        day = date.fromisoformat(r.key)
+        key = {"day": day.isoformat(), "month": f"{day.year}-{day.month:02d}", "year": str(day.year)}[unit]
+        label = {"day": r.label, "month": f"{day.year}년 {day.month}월", "year": f"{day.year}년"}[unit]
+        acc = out.setdefault(key, {"key": key, "label": label, "offered": 0, "answered": 0, "abandoned": 0,
+                                   "missed": 0, "outside_hours": 0, "within": 0, "judged": 0})  # fmt: skip
+        acc["offered"] += r.offered
+        acc["answered"] += r.answered
+        acc["abandoned"] += r.abandoned
+        acc["missed"] += r.missed
+        acc["outside_hours"] += r.outside_hours
+        acc["within"] += r.answered_within_standard
+        acc["judged"] += r.judged
+    for acc in out.values():
+        acc["answer_rate"] = rules.percent(acc["answered"], acc["offered"])
+        acc["within_rate"] = rules.percent(acc["within"], acc["judged"])
+    return list(out.values())

@@ -2,10 +2,11 @@
 
 from .callbacks import callback_create, callback_done, callbacks_match
 from .imports import ImportResult, cdr_import, queue_log_import
-from .records import call_mark_resolved, extensions_remap
+from .records import call_link_case, call_mark_resolved, extensions_remap
 
 __all__ = [
     "ImportResult",
+    "call_link_case",
     "call_mark_resolved",
     "callback_create",
     "callback_done",

@@ -44,3 +44,22 @@ def call_mark_resolved(*, call_id: int, staff, resolved: bool = True) -> CallRec
     call.resolved_first_contact = resolved
     call.save(update_fields=["resolved_first_contact"])
     return call
+
+
+@transaction.atomic
+def call_link_case(*, call_id: int, receipt_no: str, staff) -> CallRecord:
+    """Link a call to the case registered from it (the case counts against first-contact resolution
+    unless the counsellor marks the call resolved at first contact)."""
+    from chinjeol.cases.models import Case
+
+    call = CallRecord.objects.select_for_update().filter(pk=call_id).first()
+    if call is None:
+        raise DomainError("not_found", "통화를 찾을 수 없습니다.", status=404)
+    if staff is not None and call.staff_id not in (None, staff.pk):
+        raise DomainError("forbidden", "본인이 받은 통화만 연결할 수 있습니다.", status=403)
+    case = Case.objects.filter(receipt_no=(receipt_no or "").strip()).first()
+    if case is None:
+        raise DomainError("not_found", "그 접수번호의 민원이 없습니다.", field="receipt_no")
+    call.case = case
+    call.save(update_fields=["case"])
+    return call
