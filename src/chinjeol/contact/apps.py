@@ -9,7 +9,9 @@ class ContactConfig(AppConfig):
 
     def ready(self):
         from .menus import register_menus
+        from .mileage import register_source
         from .provider import register_compliance
 
         register_menus()
         register_compliance()
+        register_source()

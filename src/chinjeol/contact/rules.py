@@ -205,3 +205,47 @@ def direction_of(src: str, dst: str, *, max_len: int = 5) -> str:
 
 def local_day_hour(moment_local: datetime) -> tuple[date, int]:
     return moment_local.date(), moment_local.hour
+
+
+# --- mileage (전화응대 점검) -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MileageRule:
+    """When a month's phone figures earn 전화응대 점검 events (each event = the item's points)."""
+
+    min_answered: int = 20
+    within_rate: Decimal = Decimal("90")
+    over_3_min_share_max: Decimal = Decimal("30")
+    hung_up_first_share_min: Decimal = Decimal("80")
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    answered: int
+    judged: int
+    within: int
+    over_3_min: int
+    hung_up_first: int
+    callbacks_due: int
+    callbacks_met: int
+
+
+def phone_mileage_events(f: MonthFigures, rule: MileageRule = MileageRule()) -> list[str]:
+    """The reasons (Korean) a person earns one event each: answering within the standard, every
+    call-back met, and the whole 333 (standard + within 3 minutes + customer hangs up first)."""
+    reasons: list[str] = []
+    if f.answered < rule.min_answered or f.judged == 0:
+        return reasons
+    within = percent(f.within, f.judged) or Decimal(0)
+    if within >= rule.within_rate:
+        reasons.append(f"기준 안 응답 {within}%")
+    if f.callbacks_due and f.callbacks_met == f.callbacks_due:
+        reasons.append(f"콜백 {f.callbacks_due}건 모두 기한 안")
+    over = percent(f.over_3_min, f.answered) or Decimal(0)
+    hung = percent(f.hung_up_first, f.answered) or Decimal(0)
+    if (
+        within >= rule.within_rate
+        and over <= rule.over_3_min_share_max
+        and hung >= rule.hung_up_first_share_min
+    ):
+        reasons.append(f"333 달성 (3분 초과 {over}%, 고객이 먼저 끊음 {hung}%)")
+    return reasons
