@@ -121,8 +121,8 @@ def build(scale: float = 1.0) -> None:
 
 def _queue_call(gen, rng, start, queue, agents, skill, centre_id, extra):
     number = gen.number()
-    wait = int(rng.expovariate(1 / 9))
-    patience = rng.expovariate(1 / 75)
+    wait = int(rng.expovariate(1 / 5))
+    patience = rng.expovariate(1 / 180)
     if wait > patience:
         measured, w, h = gen.record(start=start, number=number, direction="inbound", extension="", answered_ext="",
                                     person=None, intended=None, department=centre_id, queue_id=queue.pk, ring=None,
