@@ -76,6 +76,8 @@ def test_callbacks_list_create_done_and_auditor_read_only(client, centre):
                     content_type="application/json", **h)  # fmt: skip
     assert r.status_code == 201 and r.json()["number"] == "010-****-3333" and r.json()["status"] == "open"
     new_id = r.json()["id"]
+    bad = client.post("/api/v1/callbacks", {"number": "12"}, content_type="application/json", **h)
+    assert bad.status_code == 400 and bad.json()["field"] == "number" and "전화번호" in bad.json()["message"]
     auditor = bearer(centre.auditor)
     assert client.get("/api/v1/callbacks", **auditor).status_code == 200
     denied = client.post(f"/api/v1/callbacks/{new_id}/done", {}, content_type="application/json", **auditor)
