@@ -51,6 +51,8 @@ def test_compliance_api_and_report_show_calls(client_for, centre):
     keys = {s["key"]: s for s in data["standards"]}
     assert keys["PHONE_RINGS"]["judged"] == 5 and keys["PHONE_RINGS"]["met"] == 4
     assert keys["CALLBACK_ABSENT"]["judged"] == 2
+    page = client_for(centre.officer).get("/charter/compliance/", {"period": "2026-11"}).content.decode()
+    assert "전화는 벨이 3번 울리기 전에 받겠습니다" in page and "1시간 안에 다시 연락드리겠습니다" in page
     from chinjeol.reports.services import charter_report_snapshot
 
     snapshot = charter_report_snapshot(period=Period.parse("2026-H2"), now=kst(18, 0, day=28))
