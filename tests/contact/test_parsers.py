@@ -108,3 +108,14 @@ def test_queue_log_events():
     assert abandon.holdtime == 3
     assert pause.event == "PAUSE" and pause.data == ("점심",)
     assert (transfer.holdtime, transfer.calltime) == (7, 60)
+
+
+def test_numbers_are_normalised_hashed_and_masked():
+    from chinjeol.contact.conf import normalize_number, number_identity
+
+    assert normalize_number("+82 10-1234-5678") == "01012345678" == normalize_number("01012345678")
+    digest, masked = number_identity("010-1234-5678")
+    assert (digest, masked) == number_identity("+82 10 1234 5678")
+    assert masked == "010-****-5678" and len(digest) == 32 and "01012345678" not in digest
+    assert number_identity("02-123-4567")[1] == "02-***-4567"
+    assert number_identity("") == ("", "")

@@ -45,7 +45,7 @@ _NON_DIGITS = re.compile(r"\D")
 
 
 def normalize_number(raw: str) -> str:
-    digits = _NON_DIGITS.sub("", raw or "")
+    digits = raw if raw.isdigit() else _NON_DIGITS.sub("", raw or "")
     if digits.startswith("82") and len(digits) > 9:
         digits = "0" + digits[2:]
     return digits
