@@ -134,6 +134,7 @@ PERIODIC_TASKS = (
     "chinjeol.cases.tasks.check_reminders",
     "chinjeol.reports.tasks.refresh_compliance_tallies",
     "chinjeol.core.tasks.purge_idempotency_records",
+    "chinjeol.contact.tasks.phone_mileage",
 )
 
 
@@ -434,6 +435,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="파일", help="조직도 파일 경로 (.csv 또는 .xlsx)")
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
     p.set_defaults(func=cmd_import_org)
+
+    from chinjeol.contact.commands import add_parsers as add_contact_parsers
+
+    add_contact_parsers(sub)
 
     p = sub.add_parser(
         "manage",

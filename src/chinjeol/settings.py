@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "chinjeol.kindness.apps.KindnessConfig",
     "chinjeol.community.apps.CommunityConfig",
     "chinjeol.reports.apps.ReportsConfig",
+    "chinjeol.contact.apps.ContactConfig",
 ]
 
 MIDDLEWARE = [

@@ -29,8 +29,15 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 민원", cases.build),
         ("1년치 친절 마일리지", kindness.build),
         ("친절 신고와 공동체 활동", community.build),
+        ("1년치 콜센터 통화", _contact_build),
         ("공개 보고서", reports.build),
     ]
+
+
+def _contact_build(scale: float = 1.0) -> None:
+    from chinjeol.contact.demo import build
+
+    build(scale=scale)
 
 
 def demo_load(progress: Callable[[str], None] = lambda _m: None, *, scale: float = 1.0) -> bool:

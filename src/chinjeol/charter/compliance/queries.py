@@ -97,7 +97,21 @@ def live_tallies(
 def period_tallies(period: Period, now: datetime, *, departments: set[int] | None = None) -> dict[Key, Tally]:
     from . import tallies
 
-    return tallies.period_tallies(period, now, departments=departments)
+    result = tallies.period_tallies(period, now, departments=departments)
+    for provider in PROVIDERS:
+        for key, tally in provider(period, now, departments=departments).items():
+            _add(result, key, tally)
+    return result
+
+
+# Judgements that are not cases (e.g. calls answered within the phone standard) come from providers:
+# `provider(period, now, departments=…) -> {(department id, standard version id): Tally}`.
+PROVIDERS: list = []
+
+
+def register_provider(provider) -> None:
+    if provider not in PROVIDERS:
+        PROVIDERS.append(provider)
 
 
 # --- the figures of the page, the API and the report -------------------------------------------

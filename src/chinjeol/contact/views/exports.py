@@ -1,0 +1,100 @@
+"""Daily / monthly / yearly call volumes (H5), on screen and exported as XLSX or CSV (with BOM)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from chinjeol.core.access import role_required
+
+from .. import queries
+from ..conf import contact_settings
+
+HEADERS = ["기간", "인입", "응답", "응답률(%)", "포기", "부재(못 받음)", "운영시간 외", "기준 안 응답률(%)"]
+UNITS = {"day": "일별", "month": "월별", "year": "연도별"}
+
+
+def _row(r: dict) -> list:
+    rate = r["answer_rate"]
+    within = r["within_rate"]
+    return [r["label"], r["offered"], r["answered"], float(rate) if rate is not None else "", r["abandoned"],
+            r["missed"], r["outside_hours"], float(within) if within is not None else ""]  # fmt: skip
+
+
+def _period(request) -> tuple[date, date, str]:
+    today = timezone.now().astimezone(contact_settings().tz).date()
+    unit = request.GET.get("unit", "month")
+    unit = unit if unit in UNITS else "month"
+    try:
+        date_from = date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        date_from = (
+            today.replace(month=1, day=1)
+            if unit != "year"
+            else today.replace(year=today.year - 2, month=1, day=1)
+        )
+    try:
+        date_to = date.fromisoformat(request.GET.get("to", ""))
+    except ValueError:
+        date_to = today
+    if date_to < date_from:
+        date_from, date_to = date_to, date_from
+    if unit == "day" and (date_to - date_from).days > 92:
+        date_from = date_to.replace(day=1)
+    return date_from, date_to, unit
+
+
+@role_required(*queries.READERS)
+def volumes(request):
+    scope = queries.scope_of(request.user)
+    date_from, date_to, unit = _period(request)
+    rows = queries.volumes(scope, date_from=date_from, date_to=date_to, unit=unit)
+    fmt = request.GET.get("format")
+    name = f"call-volumes-{unit}-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(HEADERS)
+        writer.writerows(_row(r) for r in rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = f"{UNITS[unit]} 통화량"
+        sheet.append(HEADERS)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for r in rows:
+            sheet.append(_row(r))
+        sheet.column_dimensions["A"].width = 16
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(
+            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    return render(
+        request,
+        "contact/volumes.html",
+        {
+            "current_area": "callcenter",
+            "rows": rows,
+            "unit": unit,
+            "units": UNITS,
+            "date_from": date_from,
+            "date_to": date_to,
+            "headers": HEADERS,
+        },  # fmt: skip
+    )
