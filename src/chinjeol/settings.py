@@ -118,7 +118,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "chinjeol.core.middleware.ContentSecurityPolicyMiddleware",
-    "chinjeol.core.middleware.ApiErrorEnvelopeMiddleware",
+    "chinjeol.api.middleware.ApiErrorEnvelopeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

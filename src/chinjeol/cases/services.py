@@ -124,7 +124,7 @@ def _insert(obj: models.Model) -> None:
     if model.save is not models.Model.save or pre_save.has_listeners(model) or post_save.has_listeners(model):
         obj.save(force_insert=True)
         return
-    obj._prepare_related_fields_for_save(operation_name="save")
+    obj._prepare_related_fields_for_save(operation_name="save")  # type: ignore[attr-defined]
     sql, fields = _insert_sql(model)
     params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
     with connection.cursor() as cursor:
@@ -225,7 +225,7 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
         customer_email=intake.customer_email.strip(),
         department_id=department_id,
         received_at=received_at,
-        counted_from=legal.counted_from,
+        counted_from=legal.counted_from or received_at,
         legal_due_at=legal.due_at,
         promise_due_at=promise.due_at if promise else None,
         promise_version=promise_version if promise else None,
@@ -333,7 +333,7 @@ def case_transfer(
         if department.pk == case.department_id:
             raise DomainError("invalid", "지금 담당 부서와 같은 부서입니다.", field="department")
         if not case.is_open:
-            raise DomainError("state", rules.transition_error(case.status, Status.TRANSFERRED))
+            raise DomainError("state", rules.transition_error(case.status, Status.TRANSFERRED) or "")
         before, case.status = case.status, Status.RECEIVED
         case.department, case.assignee = department, None
         case.save(update_fields=["department", "assignee", "status", "updated_at"])
@@ -433,10 +433,11 @@ def case_extend(*, case_id: int, days: int, reason: str, customer_consent: bool,
         raise DomainError("state", "처리 중인 민원만 연장할 수 있습니다.")
     if not reason.strip():
         raise DomainError("required", "연장 사유를 적어 주세요.", field="reason")
-    statutory_days = case.statutory_service.period if case.statutory_service_id else None
+    service, promise = case.statutory_service, case.promise_version
+    statutory_days = service.period if service is not None else None
     original = charter_rules.legal_period(case.kind, statutory_days=statutory_days)
-    if case.promise_version_id and case.due_at == case.promise_due_at:
-        original = charter_rules.Period.of_days(case.promise_version.days)
+    if promise is not None and promise.days is not None and case.due_at == case.promise_due_at:
+        original = charter_rules.Period.of_days(promise.days)
     calendar = charter_queries.calendar_for()
     try:
         extended = charter_rules.extension_due(

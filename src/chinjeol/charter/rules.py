@@ -242,6 +242,7 @@ def extension_due(
     if days is not None:
         extension = Period.of_days(int(days), saturdays_count=original_period.saturdays_count)
     else:
+        assert hours is not None  # one of days/hours was checked above
         extension = Period.of_hours(hours)
     if original_period.in_calendar_units:
         first = current_due.astimezone(calendar.tz).date() + timedelta(days=1)

@@ -80,8 +80,16 @@ def phone_mileage_month(first: date, *, now: datetime) -> int:
     return written
 
 
-def register_source() -> None:
-    """Name the source in the kindness ledger's list of sources."""
-    from chinjeol.kindness.sources import SOURCE_NAMES
+def _month_links(entries: list, user) -> dict[int, str]:
+    """Each monthly phone entry opens the 333 page of its month (source id "YYYY-MM:<staff id>")."""
+    from django.urls import reverse
 
-    SOURCE_NAMES.setdefault(SOURCE_TYPE, SOURCE_LABEL)
+    url = reverse("contact:dashboard_333")
+    return {e.pk: f"{url}?month={e.source_id.split(':', 1)[0]}" for e in entries if ":" in e.source_id}
+
+
+def register_source() -> None:
+    """The monthly phone figures as a source of the kindness ledger."""
+    from chinjeol.kindness.sources import MileageSource, register
+
+    register(MileageSource(SOURCE_TYPE, SOURCE_LABEL, _month_links))

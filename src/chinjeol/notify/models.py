@@ -73,6 +73,9 @@ class Message(models.Model):
 
     objects = MessageQuerySet.as_manager()
 
+    # Set on the instance `message_queue` returns when a message with the same key already existed.
+    was_queued_before = False
+
     class Meta:
         verbose_name = "발송 기록"
         verbose_name_plural = "발송 기록"

@@ -4,6 +4,7 @@ departments, the charter versions in force, the calendar and the settings."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import NamedTuple
@@ -75,7 +76,7 @@ class ImportContext:
         self.phone = _versions(PHONE_RINGS)
         self.callback = _versions(CALLBACK_ABSENT)
         sqlite = connection.vendor == "sqlite"
-        self.db_time = _sqlite_time if sqlite else (lambda dt: dt)
+        self.db_time: Callable[[datetime | None], object] = _sqlite_time if sqlite else _as_is
         self._business: dict = {}
 
     def business_day(self, day) -> bool:
@@ -111,7 +112,7 @@ class ImportContext:
         person = credited or intended
         department = person.department_id if person else (queue[1] if queue else None)
         start = row.start
-        ring_s = int((answer - start).total_seconds()) if answered else None
+        ring_s = int((answer - start).total_seconds()) if answered and answer is not None else None
         judged = direction == "inbound" and answered and bool(answered_ext or extension)
         version_id = None
         within = False
@@ -203,6 +204,10 @@ class Measured(NamedTuple):
     over_3_min: bool
     missed: bool
     abandoned: bool
+
+
+def _as_is(dt: datetime | None) -> datetime | None:
+    return dt
 
 
 def _sqlite_time(dt: datetime | None) -> str | None:

@@ -184,8 +184,9 @@ def store_records(
 
         for record in records:
             batch.append(_call_values(record, ctx, source, sqlite))
-            if record.missed:
-                callbacks.append(_callback_values(ctx.callback_for(record), ctx, now))
+            obligation = ctx.callback_for(record)
+            if obligation is not None:
+                callbacks.append(_callback_values(obligation, ctx, now))
             if len(batch) >= BATCH:
                 flush()
         if batch:
@@ -331,7 +332,7 @@ def queue_log_import(
         for i in range(0, len(events), BATCH):
             QueueEvent.objects.bulk_create(events[i : i + BATCH], ignore_conflicts=True)
         result.inserted = QueueEvent.objects.count() - before
-        if result.first is not None:
+        if result.first is not None and result.last is not None:
             queue_apply(result.first - timedelta(hours=1), result.last + timedelta(hours=1))
             repeat_flags(result.first - timedelta(hours=1), result.last + timedelta(hours=1))
     return result

@@ -45,6 +45,9 @@ class MileageEntryQuerySet(models.QuerySet):
 class MileageEntry(models.Model):
     """친절 마일리지 원장: one row per event. Never edited or deleted; a correction is a reversing entry."""
 
+    # Set on the instance a registration returns when the same source had been recorded already.
+    was_recorded_before = False
+
     staff = models.ForeignKey(
         "organization.Staff",
         verbose_name="직원",

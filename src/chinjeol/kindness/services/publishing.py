@@ -59,8 +59,8 @@ def period_publish(*, period: rules.Period, by, now: datetime, note: str = "") -
                 department_id=r.department_id,
                 score=r.score.score,
                 signal=r.signal.value,
-                rank=r.rank,
-                department_rank=department_rank[r.staff_id],
+                rank=r.rank or 0,
+                department_rank=department_rank[r.staff_id] or 0,
                 contributions={code: str(value) for code, value in r.score.contributions.items()},
             )
             for r in results.staff.values()

@@ -278,6 +278,7 @@ def entries_check(rows: list[EntryRow], *, by, now: datetime) -> tuple[list[Prep
         if mine:
             errors.extend(mine)
             continue
+        assert person is not None and item is not None and moment is not None and points is not None
         prepared.append(
             Prepared(r.row, person, item, moment, points, mask_pii(note).text, str(r.source_id or "")[:64])
         )
