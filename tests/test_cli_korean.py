@@ -6,7 +6,7 @@ import argparse
 import pytest
 
 from chinjeol.cli import build_parser
-from chinjeol.cli_help import serve_address
+from chinjeol.cli.help import serve_address
 
 
 def _subparsers(parser):

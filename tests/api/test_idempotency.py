@@ -180,4 +180,4 @@ def test_the_header_is_documented_on_every_creating_operation(client):
 def test_the_worker_purges_records_periodically():
     from chinjeol.cli import PERIODIC_TASKS
 
-    assert "chinjeol.core.tasks.purge_idempotency_records" in PERIODIC_TASKS
+    assert "chinjeol.api.tasks.purge_idempotency_records" in PERIODIC_TASKS

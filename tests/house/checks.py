@@ -19,7 +19,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"cases"}),
     frozenset({"community", "contact", "knowledge", "protection", "surveys", "training", "visits"}),
     frozenset({"reports"}),
-    frozenset({"api", "demo", "cli", "cli_help", "urls", "settings", "wsgi", "__main__"}),
+    frozenset({"api", "demo", "cli", "urls", "settings", "wsgi", "__main__"}),
 )
 
 Finding = tuple[int, str]

@@ -87,23 +87,32 @@ def import_queue_log(args) -> int:
     return 0
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub, *, setup) -> None:
+    """The call-centre import commands; `setup` prepares Django (the command line's own)."""
     p = sub.add_parser("import-cdr", help="PBX 통화기록(Asterisk Master.csv 등)을 가져옵니다")
-    p.add_argument("file")
+    p.add_argument(
+        "file", metavar="파일", help="통화기록 CSV 파일 (Asterisk cdr_csv의 Master.csv, FreeSWITCH CSV)"
+    )
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
-    p.add_argument("--format", choices=("asterisk", "freeswitch"), default="asterisk")
-    p.set_defaults(func=_with_django(import_cdr))
+    p.add_argument(
+        "--format",
+        choices=("asterisk", "freeswitch"),
+        default="asterisk",
+        metavar="형식",
+        help="파일 형식: asterisk(기본) 또는 freeswitch (mod_cdr_csv 기본 양식)",
+    )
+    p.set_defaults(func=_with_django(import_cdr, setup))
     p = sub.add_parser("import-queue-log", help="Asterisk queue_log를 가져와 통화기록과 잇습니다")
-    p.add_argument("file")
+    p.add_argument(
+        "file", metavar="파일", help="Asterisk queue_log 파일 (epoch|callid|queue|agent|event|data…)"
+    )
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
-    p.set_defaults(func=_with_django(import_queue_log))
+    p.set_defaults(func=_with_django(import_queue_log, setup))
 
 
-def _with_django(command):
+def _with_django(command, setup):
     def run(args) -> int:
-        from chinjeol.cli import _django
-
-        _django()
+        setup()
         return command(args)
 
     return run

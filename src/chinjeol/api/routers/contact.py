@@ -11,11 +11,14 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ValidationError as PydanticError
 
+from chinjeol.api.idempotency import idempotent
 from chinjeol.contact import cti, queries, services
 from chinjeol.contact.models import CallbackObligation, CallRecord
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
+
+from ..types import QueryId
 
 router = Router(tags=["콜센터"])
 MAX_DAYS = 732
@@ -99,13 +102,13 @@ def _call(c: CallRecord) -> dict:
 class CallFilters(Schema):
     date_from: date | None = Field(None, description="시작 날짜 (포함, Asia/Seoul)")
     date_to: date | None = Field(None, description="끝 날짜 (포함)")
-    staff: int | None = None
-    department: int | None = None
-    queue: int | None = None
+    staff: QueryId | None = None
+    department: QueryId | None = None
+    queue: QueryId | None = None
     direction: CallRecord.Direction | None = None
     disposition: Literal["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"] | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000_000)
 
 
 class CallPage(Schema):
@@ -233,6 +236,7 @@ def _staff_of(request):
 
 
 @router.post("/callbacks", response={201: CallbackOut}, summary="콜백 만들기 (확인 후 회신)")
+@idempotent
 def create_callback(request, payload: CallbackIn):
     scope = _scope(request)
     _writer(request)
@@ -254,7 +258,7 @@ class DoneIn(Schema):
 
 
 @router.post("/callbacks/{callback_id}/done", response=CallbackOut, summary="회신 기록 (직접)")
-def callback_done(request, callback_id: int, payload: DoneIn):
+def callback_done(request, callback_id: QueryId, payload: DoneIn):
     scope = _scope(request)
     _writer(request)
     if not queries.callbacks_for(scope).filter(pk=callback_id).exists():
