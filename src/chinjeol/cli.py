@@ -282,6 +282,13 @@ def cmd_import_org(args) -> int:
     return 0
 
 
+def cmd_import_kb(args) -> int:
+    _django()
+    from chinjeol.knowledge.cli import import_kb
+
+    return import_kb(Path(args.file), category=args.category, dry_run=args.dry_run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chinjeol", description="친절 — 공공기관 고객서비스 품질 관리 시스템"
@@ -327,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
     p.set_defaults(func=cmd_import_org)
+
+    p = sub.add_parser("import-kb", help="상담 지식 문서 파일(CSV·TSV·XLSX)을 가져옵니다")
+    p.add_argument("file")
+    p.add_argument("--category", default="", help="분류 열이 없거나 빈 행의 분류")
+    p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
+    p.set_defaults(func=cmd_import_kb)
 
     p = sub.add_parser("manage", help="Django 관리 명령을 실행합니다")
     p.add_argument("args", nargs=argparse.REMAINDER)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "chinjeol.kindness.apps.KindnessConfig",
     "chinjeol.community.apps.CommunityConfig",
     "chinjeol.reports.apps.ReportsConfig",
+    "chinjeol.knowledge.apps.KnowledgeConfig",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("kindness/", include("chinjeol.kindness.urls")),
     path("community/", include("chinjeol.community.urls")),
     path("reports/", include("chinjeol.reports.urls")),
+    path("knowledge/", include("chinjeol.knowledge.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

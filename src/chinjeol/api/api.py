@@ -116,3 +116,6 @@ api.add_router("/charter", charter.router)
 api.add_router("/cases", cases.router)
 api.add_router("/kindness", kindness.router)
 api.add_router("/community", community.router)
+from .routers import knowledge  # noqa: E402
+
+api.add_router("/knowledge", knowledge.router)

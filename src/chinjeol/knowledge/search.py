@@ -1,0 +1,127 @@
+"""The counsellor's search: a question in a citizen's words → articles best first, with highlights."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from chinjeol.korean.search import (
+    Expansion,
+    QueryPlan,
+    SynonymTable,
+    TypoIndex,
+    highlight,
+    plan_query,
+    snippet,
+)
+
+from . import index
+from .models import Article, Synonym
+
+VOCABULARY_SECONDS = 300.0
+SYNONYM_SECONDS = 30.0
+FALLBACK_SHARE = 0.5  # a bigram-only hit scores at most half the weakest word hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    code: str
+    title: str
+    category: str
+    snippet: str
+    score: float
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+class _Cached:
+    """One value per process, rebuilt after `seconds` or when `clear()` is called (on every save)."""
+
+    def __init__(self, build, seconds: float):
+        self._build, self._seconds = build, seconds
+        self._value, self._at = None, 0.0
+        self._lock = threading.Lock()
+
+    def get(self):
+        if self._value is None or time.monotonic() - self._at > self._seconds:
+            with self._lock:
+                if self._value is None or time.monotonic() - self._at > self._seconds:
+                    self._value, self._at = self._build(), time.monotonic()
+        return self._value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._value = None
+
+
+def _build_lexicon() -> tuple[dict[str, int], TypoIndex]:
+    words = index.vocabulary()
+    return words, TypoIndex(words.items())
+
+
+def _build_synonyms() -> SynonymTable:
+    return SynonymTable(Expansion(p, t) for p, t in Synonym.objects.values_list("phrase", "terms"))
+
+
+LEXICON = _Cached(_build_lexicon, VOCABULARY_SECONDS)
+SYNONYMS = _Cached(_build_synonyms, SYNONYM_SECONDS)
+
+
+def caches_clear() -> None:
+    LEXICON.clear()
+    SYNONYMS.clear()
+
+
+def plan(question: str) -> QueryPlan:
+    vocabulary, typos = LEXICON.get()
+    return plan_query(question, synonyms=SYNONYMS.get(), vocabulary=vocabulary, typos=typos)
+
+
+def ranked(
+    question: str, *, limit: int = 10, category_id: int | None = None
+) -> tuple[QueryPlan, list[tuple[int, float]]]:
+    """Article ids with scores: words first; character bigrams fill the list when words find too little."""
+    query_plan = plan(question)
+    hits = index.query(query_plan.all_terms, grams=False, limit=limit, category_id=category_id)
+    if len(hits) < limit and (query_plan.unknown or len(hits) < 3):
+        floor = min((s for _i, s in hits), default=1.0) * FALLBACK_SHARE
+        seen = {i for i, _s in hits}
+        extra = index.query(query_plan.grams, grams=True, limit=limit, category_id=category_id)
+        top = max((s for _i, s in extra), default=1.0) or 1.0
+        hits += [(i, floor * s / top) for i, s in extra if i not in seen][: limit - len(hits)]
+    return query_plan, hits
+
+
+def search(question: str, *, limit: int = 10, category_id: int | None = None) -> list[Hit]:
+    question = (question or "").strip()[:200]
+    if not question:
+        return []
+    query_plan, hits = ranked(question, limit=limit, category_id=category_id)
+    if not hits:
+        return []
+    articles = Article.objects.select_related("category").in_bulk([i for i, _s in hits])
+    words = query_plan.highlight_words() + [w for w in query_plan.grams if len(w) == 2]
+    strong = query_plan.highlight_words()
+    out: list[Hit] = []
+    for article_id, score in hits:
+        article = articles.get(article_id)
+        if article is None or not article.is_active:
+            continue
+        text = snippet(article.body, strong or words)
+        out.append(
+            Hit(
+                id=article.pk,
+                code=article.code,
+                title=article.title,
+                category=article.category.name,
+                snippet=text,
+                score=round(score, 4),
+                title_html=mark_safe(highlight(article.title, strong or words)),  # noqa: S308 - escaped first
+                snippet_html=mark_safe(highlight(text, strong or words)),  # noqa: S308 - escaped first
+            )
+        )
+    return out
