@@ -10,6 +10,7 @@ import re
 from django.db import connection
 
 from chinjeol.korean.search import analyse
+from chinjeol.korean.search.rank import Fields
 
 from .models import Article, ArticleIndex
 
@@ -60,6 +61,22 @@ def index_write(article: Article) -> None:
                 )
 
 
+def index_write_many(articles: list[Article]) -> None:
+    """Index new articles in bulk (the benchmark's generator; the articles must not be indexed yet)."""
+    rows = [(a, fields_for(a)) for a in articles]
+    ArticleIndex.objects.bulk_create([ArticleIndex(article=a, **f) for a, f in rows])
+    if _sqlite():
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO knowledge_fts (rowid, title, keys, body, grams) VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (a.pk, f["title_terms"], f["keys"], f["body_terms"], f["grams"])
+                    for a, f in rows
+                    if a.is_active
+                ],
+            )
+
+
 def vocabulary() -> dict[str, int]:
     """Every analysed word in the index (not the bigrams) with how many articles use it."""
     with connection.cursor() as cursor:
@@ -72,6 +89,24 @@ def vocabulary() -> dict[str, int]:
                 "SELECT word, ndoc FROM ts_stat($$SELECT search FROM knowledge_articleindex$$, 'abc')"
             )
         return {term: count for term, count in cursor.fetchall()}
+
+
+def stats() -> tuple[int, float]:
+    """(articles indexed, average number of words in a body)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), avg(length(body_terms) - length(replace(body_terms, ' ', '')) + 1) "
+            "FROM knowledge_articleindex"
+        )
+        total, average = cursor.fetchone()
+    return int(total or 0), float(average or 1.0)
+
+
+def documents(ids: list[int]) -> dict[int, Fields]:
+    rows = ArticleIndex.objects.filter(article_id__in=ids).values_list(
+        "article_id", "title_terms", "keys", "body_terms"
+    )
+    return {pk: Fields(title, keys, body) for pk, title, keys, body in rows}
 
 
 def query(terms: list[str], *, grams: bool, limit: int, category_id: int | None) -> list[tuple[int, float]]:

@@ -11,7 +11,9 @@ from chinjeol.core.roles import Role
 
 from .models import Article, ArticleUse, SearchLog
 
-WEAK_SCORE = 1.0  # a top score below this is "no good answer"
+WEAK_SCORE = (
+    3.0  # a top score below this (bm25 with our weights; good answers score 8–50) is "no good answer"
+)
 
 
 def articles_by_category(category_id: int | None = None):

@@ -17,12 +17,15 @@ from chinjeol.korean.search import (
     plan_query,
     snippet,
 )
+from chinjeol.korean.search.rank import bm25f
 
 from . import index
 from .models import Article, Synonym
 
 VOCABULARY_SECONDS = 300.0
 SYNONYM_SECONDS = 30.0
+CANDIDATES = 60  # articles the index proposes for the final ranking
+SELECTIVE_SHARE, SELECTIVE_MIN = 0.04, 40  # a word in more articles than this only ranks, never selects
 FALLBACK_SHARE = 0.5  # a bigram-only hit scores at most half the weakest word hit
 
 
@@ -58,9 +61,18 @@ class _Cached:
             self._value = None
 
 
-def _build_lexicon() -> tuple[dict[str, int], TypoIndex]:
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, int]  # analysed word → articles using it
+    typos: TypoIndex
+    total: int
+    average_length: float
+
+
+def _build_lexicon() -> Lexicon:
     words = index.vocabulary()
-    return words, TypoIndex(words.items())
+    total, average = index.stats()
+    return Lexicon(words, TypoIndex(words.items()), total, average)
 
 
 def _build_synonyms() -> SynonymTable:
@@ -77,16 +89,37 @@ def caches_clear() -> None:
 
 
 def plan(question: str) -> QueryPlan:
-    vocabulary, typos = LEXICON.get()
-    return plan_query(question, synonyms=SYNONYMS.get(), vocabulary=vocabulary, typos=typos)
+    lexicon = LEXICON.get()
+    return plan_query(question, synonyms=SYNONYMS.get(), vocabulary=lexicon.words, typos=lexicon.typos)
+
+
+def _selective(terms: list[str], lexicon: Lexicon) -> list[str]:
+    """The words that pick candidates: those in at most SELECTIVE_SHARE of the articles, else the rarest two."""
+    ceiling = max(SELECTIVE_SHARE * lexicon.total, SELECTIVE_MIN)
+    chosen = [t for t in terms if lexicon.words.get(t, 0) <= ceiling]
+    return chosen or sorted(terms, key=lambda t: lexicon.words.get(t, 0))[:2]
 
 
 def ranked(
     question: str, *, limit: int = 10, category_id: int | None = None
 ) -> tuple[QueryPlan, list[tuple[int, float]]]:
-    """Article ids with scores: words first; character bigrams fill the list when words find too little."""
+    """Article ids with scores: candidates from the index by the selective words, ranked by BM25F over all
+    the words; character bigrams fill the list when words find too little."""
     query_plan = plan(question)
-    hits = index.query(query_plan.all_terms, grams=False, limit=limit, category_id=category_id)
+    lexicon = LEXICON.get()
+    terms = query_plan.all_terms
+    candidates = index.query(
+        _selective(terms, lexicon), grams=False, limit=CANDIDATES, category_id=category_id
+    )
+    hits = bm25f(
+        terms,
+        index.documents([i for i, _s in candidates]),
+        document_frequency=lexicon.words,
+        total=lexicon.total,
+        average_length=lexicon.average_length,
+    )[:limit]
+    confidence = query_plan.confidence()
+    hits = [(i, s * confidence) for i, s in hits]
     if len(hits) < limit and (query_plan.unknown or len(hits) < 3):
         floor = min((s for _i, s in hits), default=1.0) * FALLBACK_SHARE
         seen = {i for i, _s in hits}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from chinjeol.core.errors import PermissionDenied
 from chinjeol.knowledge import services
@@ -81,4 +81,4 @@ def article_use(request, article_id: int, payload: UseIn):
         now=timezone.now(),
         resolved=payload.resolved,
     )
-    return 201, use
+    return Status(201, use)

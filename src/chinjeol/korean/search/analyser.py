@@ -114,15 +114,17 @@ def _analyse_cached(text: str) -> Analysis:
 
 
 def analyse(text: str) -> Analysis:
-    """Analyse a field or a question. Spacing errors are repaired by Kiwi's own spacing model."""
-    text = normalize(text)
-    if not text:
+    """Analyse a field or a question. Spacing errors are repaired by Kiwi's own spacing model. A text of
+    several lines is analysed line by line, so lines shared between documents are analysed once."""
+    lines = [normalize(line) for line in (text or "").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
         return Analysis((), (), ())
-    if len(text) > 2000:  # long bodies: analyse paragraph by paragraph so the cache stays useful
-        parts = [_analyse_cached(p) for p in text.split("\n") if p.strip()]
-        return Analysis(
-            tuple(t for p in parts for t in p.terms),
-            tuple(t for p in parts for t in p.keys),
-            tuple(t for p in parts for t in p.grams),
-        )
-    return _analyse_cached(text)
+    if len(lines) == 1:
+        return _analyse_cached(lines[0])
+    parts = [_analyse_cached(line) for line in lines]
+    return Analysis(
+        tuple(t for p in parts for t in p.terms),
+        tuple(t for p in parts for t in p.keys),
+        tuple(t for p in parts for t in p.grams),
+    )

@@ -33,7 +33,7 @@ class SynonymTable:
                 continue
             if key.isascii():
                 words = normalize(row.phrase).split()
-                pattern = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"s?\b"
+                pattern = r"\b" + r"\s*".join(re.escape(w) for w in words) + r"(?:e?s)?\b"
                 self._latin.append((re.compile(pattern), row))
             else:
                 self._korean.append((key, row))

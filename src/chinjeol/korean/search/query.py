@@ -26,6 +26,18 @@ class QueryPlan:
             seen.setdefault(term, None)
         return list(seen)
 
+    def confidence(self) -> float:
+        """Share of the question's words the index knows; a corrected word counts half. Scales the scores
+        so that a question matched only through a guessed spelling looks weak (to the "no good answer" list)."""
+        corrected = len(self.corrections)
+        known = len(self.terms) - corrected
+        total = known + corrected + len(self.unknown)
+        if total == 0:
+            return 1.0 if self.expanded else 0.0
+        return (known + 0.5 * corrected + (0.5 if self.expanded else 0.0)) / (
+            total + (0.5 if self.expanded else 0.0)
+        )
+
     def highlight_words(self) -> list[str]:
         words = set(self.all_terms) | set(self.unknown)
         return sorted((w for w in words if len(w) >= 2 or not w.isascii()), key=len, reverse=True)
