@@ -50,12 +50,17 @@ def test_record_a_use(client, org, demo_articles):
     article = Article.objects.get(code="PAS-002")
     url = f"/api/v1/knowledge/articles/{article.pk}/uses"
     response = client.post(
-        url, {"subject_type": "call", "subject_id": "C-778"}, content_type="application/json", **_auth(org.clerk)
+        url,
+        {"subject_type": "call", "subject_id": "C-778"},
+        content_type="application/json",
+        **_auth(org.clerk),
     )
     assert response.status_code == 201
     assert response.json()["subject_type"] == "call" and response.json()["resolved"] is True
     assert ArticleUse.objects.get(article=article).by == org.clerk
-    wrong = client.post(url, {"subject_type": "fax", "subject_id": "1"}, content_type="application/json", **_auth(org.clerk))
+    wrong = client.post(
+        url, {"subject_type": "fax", "subject_id": "1"}, content_type="application/json", **_auth(org.clerk)
+    )
     assert wrong.status_code == 422 and wrong.json()["field"] == "subject_type"
     gone = client.post(
         "/api/v1/knowledge/articles/999999/uses",

@@ -91,7 +91,7 @@ def test_dry_run_writes_nothing():
 @pytest.mark.django_db
 def test_missing_columns_and_wrong_type_are_clear_errors():
     with pytest.raises(DomainError, match="본문"):
-        _import("code,title\nX,Y\n".encode())
+        _import(b"code,title\nX,Y\n")
     with pytest.raises(DomainError, match="CSV, TSV 또는 XLSX"):
         _import(b"whatever", "kb.pdf")
 

@@ -94,11 +94,16 @@ def test_plan_corrects_unknown_words_and_adds_official_terms():
     vocabulary = {"여권", "재발급", "발급", "과태료", "주정차", "위반", "주차"}
     typos = TypoIndex((w, 1) for w in vocabulary)
     plan = plan_query(
-        "여건 재발급", vocabulary=vocabulary, typos=typos, synonyms=SynonymTable([Expansion("딱지", "과태료")])
+        "여건 재발급",
+        vocabulary=vocabulary,
+        typos=typos,
+        synonyms=SynonymTable([Expansion("딱지", "과태료")]),
     )
     assert plan.corrections == {"여건": "여권"}
     assert "여권" in plan.terms and "재발급" in plan.terms
-    ticket = plan_query("주차딱지", vocabulary=vocabulary, typos=typos, synonyms=SynonymTable([Expansion("딱지", "과태료")]))
+    ticket = plan_query(
+        "주차딱지", vocabulary=vocabulary, typos=typos, synonyms=SynonymTable([Expansion("딱지", "과태료")])
+    )
     assert "과태료" in ticket.expanded
     assert "딱지" in ticket.unknown
 
@@ -153,3 +158,13 @@ def test_bm25f_title_beats_body_and_rare_beats_common():
     assert [d for d, _s in ranked] == [1, 2]  # the title counts more; doc 3 shares no word
     rare = bm25f(["재산세", "신청"], docs, document_frequency=df, total=3, average_length=3)
     assert rare[0][0] == 2
+
+
+def test_words_of_an_everyday_phrase_are_not_corrected_into_look_alikes():
+    vocabulary = {"따지", "과태료", "주차"}
+    typos = TypoIndex((w, 5) for w in vocabulary)
+    plan = plan_query(
+        "주차딱지", vocabulary=vocabulary, typos=typos, synonyms=SynonymTable([Expansion("딱지", "과태료")])
+    )
+    assert "따지" not in plan.terms and "과태료" in plan.expanded
+    assert plan_query("딱지", vocabulary=vocabulary, typos=typos).corrections == {"딱지": "따지"}

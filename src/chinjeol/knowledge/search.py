@@ -24,7 +24,8 @@ from .models import Article, Synonym
 
 VOCABULARY_SECONDS = 300.0
 SYNONYM_SECONDS = 30.0
-CANDIDATES = 60  # articles the index proposes for the final ranking
+FINALISTS = 60  # articles of each kind of match ranked on every field
+POOL = 300  # articles with every selective word ranked by their titles first
 SELECTIVE_SHARE, SELECTIVE_MIN = 0.04, 40  # a word in more articles than this only ranks, never selects
 FALLBACK_SHARE = 0.5  # a bigram-only hit scores at most half the weakest word hit
 
@@ -100,6 +101,37 @@ def _selective(terms: list[str], lexicon: Lexicon) -> list[str]:
     return chosen or sorted(terms, key=lambda t: lexicon.words.get(t, 0))[:2]
 
 
+def _candidates(
+    terms: list[str], selective: list[str], lexicon: Lexicon, category_id: int | None
+) -> list[int]:
+    """Articles worth ranking. When the selective words are in few articles, all of them; otherwise the
+    best title matches (ranked by the index: titles are short) and up to FINALISTS articles with every
+    selective word (unranked: ranking them in the index reads every article of each word)."""
+    if index.count(selective) <= FINALISTS:
+        return [i for i, _s in index.query(selective, limit=FINALISTS, category_id=category_id, rank=False)]
+    found = dict.fromkeys(
+        i for i, _s in index.query(selective, where="title", limit=FINALISTS, category_id=category_id)
+    )
+    if len(selective) > 1:
+        every = [
+            i for i, _s in index.query(selective, every=True, limit=POOL, category_id=category_id, rank=False)
+        ]
+        if len(every) > FINALISTS:  # among articles with every word, those whose title matches come first
+            every = [i for i, _s in _bm25f(terms, index.titles(every), lexicon)[:FINALISTS]]
+        found.update((i, None) for i in every)
+    return list(found)
+
+
+def _bm25f(terms: list[str], documents, lexicon: Lexicon) -> list[tuple[int, float]]:
+    return bm25f(
+        terms,
+        documents,
+        document_frequency=lexicon.words,
+        total=lexicon.total,
+        average_length=lexicon.average_length,
+    )
+
+
 def ranked(
     question: str, *, limit: int = 10, category_id: int | None = None
 ) -> tuple[QueryPlan, list[tuple[int, float]]]:
@@ -108,22 +140,15 @@ def ranked(
     query_plan = plan(question)
     lexicon = LEXICON.get()
     terms = query_plan.all_terms
-    candidates = index.query(
-        _selective(terms, lexicon), grams=False, limit=CANDIDATES, category_id=category_id
-    )
-    hits = bm25f(
-        terms,
-        index.documents([i for i, _s in candidates]),
-        document_frequency=lexicon.words,
-        total=lexicon.total,
-        average_length=lexicon.average_length,
-    )[:limit]
+    ids = _candidates(terms, _selective(terms, lexicon), lexicon, category_id)
+    hits = _bm25f(terms, index.documents(ids), lexicon)[:limit]
     confidence = query_plan.confidence()
     hits = [(i, s * confidence) for i, s in hits]
     if len(hits) < limit and (query_plan.unknown or len(hits) < 3):
         floor = min((s for _i, s in hits), default=1.0) * FALLBACK_SHARE
         seen = {i for i, _s in hits}
-        extra = index.query(query_plan.grams, grams=True, limit=limit, category_id=category_id)
+        few = index.count(query_plan.grams, where="grams") <= FINALISTS
+        extra = index.query(query_plan.grams, where="grams", limit=limit, category_id=category_id, rank=few)
         top = max((s for _i, s in extra), default=1.0) or 1.0
         hits += [(i, floor * s / top) for i, s in extra if i not in seen][: limit - len(hits)]
     return query_plan, hits
@@ -136,7 +161,11 @@ def search(question: str, *, limit: int = 10, category_id: int | None = None) ->
     query_plan, hits = ranked(question, limit=limit, category_id=category_id)
     if not hits:
         return []
-    articles = Article.objects.select_related("category").in_bulk([i for i, _s in hits])
+    articles = (
+        Article.objects.select_related("category")
+        .only("code", "title", "body", "is_active", "category__name")
+        .in_bulk([i for i, _s in hits])
+    )
     words = query_plan.highlight_words() + [w for w in query_plan.grams if len(w) == 2]
     strong = query_plan.highlight_words()
     out: list[Hit] = []

@@ -67,6 +67,7 @@ class TypoIndex:
 
     def __init__(self, words: Iterable[tuple[str, int]]):
         self.frequency: dict[str, int] = {}
+        self._answers: dict[str, str | None] = {}
         self._by_delete: dict[str, list[str]] = {}
         for word, count in words:
             if not word or word.isascii():
@@ -82,6 +83,13 @@ class TypoIndex:
     def correct(self, word: str) -> str | None:
         if word in self.frequency or word.isascii():
             return None
+        if word not in self._answers:
+            if len(self._answers) > 50_000:
+                self._answers.clear()
+            self._answers[word] = self._nearest(word)
+        return self._answers[word]
+
+    def _nearest(self, word: str) -> str | None:
         jamo = to_jamo(word)
         depth = _max_distance(jamo)
         if depth == 0:

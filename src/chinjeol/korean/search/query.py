@@ -40,7 +40,8 @@ class QueryPlan:
 
     def highlight_words(self) -> list[str]:
         words = set(self.all_terms) | set(self.unknown)
-        return sorted((w for w in words if len(w) >= 2 or not w.isascii()), key=len, reverse=True)
+        long_words = [w for w in words if len(w) >= 2]  # one letter (내, 위) would mark half the text
+        return sorted(long_words or words, key=len, reverse=True)
 
 
 def plan_query(
@@ -54,6 +55,10 @@ def plan_query(
     the words that are not in it."""
     plan = QueryPlan()
     analysis = analyse(question)
+    matched = synonyms.matches(question) if synonyms is not None else []
+    # A word inside an everyday phrase of the table is understood through the table, never "corrected"
+    # into a look-alike (딱지 → 따지).
+    phrases = "|".join("".join(row.phrase.split()).lower() for row in matched)
     seen: set[str] = set()
     for word in analysis.terms + analysis.keys:
         if word in seen:
@@ -62,7 +67,7 @@ def plan_query(
         if vocabulary is None or word in vocabulary:
             plan.terms.append(word)
             continue
-        fixed = typos.correct(word) if typos is not None else None
+        fixed = typos.correct(word) if typos is not None and word not in phrases else None
         if fixed:
             plan.corrections[word] = fixed
             if fixed not in seen:
@@ -70,8 +75,8 @@ def plan_query(
                 plan.terms.append(fixed)
         else:
             plan.unknown.append(word)
-    if synonyms is not None:
-        for row in synonyms.matches(question):
+    if matched:
+        for row in matched:
             extra = analyse(row.terms.replace(",", " "))
             for word in extra.terms + extra.keys:
                 if word not in seen and (vocabulary is None or word in vocabulary):
