@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "chinjeol.community.apps.CommunityConfig",
     "chinjeol.reports.apps.ReportsConfig",
     "chinjeol.contact.apps.ContactConfig",
+    "chinjeol.knowledge.apps.KnowledgeConfig",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("community/", include("chinjeol.community.urls")),
     path("reports/", include("chinjeol.reports.urls")),
     path("callcenter/", include("chinjeol.contact.urls")),
+    path("knowledge/", include("chinjeol.knowledge.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

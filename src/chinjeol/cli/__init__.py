@@ -9,6 +9,7 @@ from .commands import (
     cmd_createadmin,
     cmd_createtoken,
     cmd_demo,
+    cmd_import_kb,
     cmd_import_org,
     cmd_manage,
     cmd_migrate,
@@ -156,6 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
     from chinjeol.contact.commands import add_parsers as add_contact_parsers
 
     add_contact_parsers(sub, setup=_django)
+
+    p = sub.add_parser("import-kb", help="상담 지식 문서 파일(CSV·TSV·XLSX)을 가져옵니다")
+    p.add_argument(
+        "file", metavar="파일", help="열 code,title,body(선택: category,tags) 또는 코드·제목·본문·분류·태그"
+    )
+    p.add_argument("--category", default="", metavar="분류", help="분류 열이 없거나 빈 행의 분류")
+    p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
+    p.set_defaults(func=cmd_import_kb)
 
     p = sub.add_parser(
         "manage",

@@ -169,3 +169,10 @@ def cmd_manage(args) -> int:
 
     execute_from_command_line(["chinjeol", *args.args])
     return 0
+
+
+def cmd_import_kb(args) -> int:
+    _django()
+    from chinjeol.knowledge.cli import import_kb
+
+    return import_kb(Path(args.file), category=args.category, dry_run=args.dry_run)

@@ -108,6 +108,7 @@ PERIODIC_TASKS = (
     "chinjeol.cases.tasks.check_compensation",
     "chinjeol.cases.tasks.check_reminders",
     "chinjeol.reports.tasks.refresh_compliance_tallies",
+    "chinjeol.knowledge.tasks.check_reviews",
     "chinjeol.api.tasks.purge_idempotency_records",
     "chinjeol.contact.tasks.phone_mileage",
 )

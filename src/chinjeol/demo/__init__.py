@@ -21,7 +21,7 @@ DEMO_ACCOUNTS: list[tuple[str, str]] = [
 
 
 def _steps() -> list[tuple[str, Callable]]:
-    from . import cases, charter, community, kindness, organization, reports
+    from . import cases, charter, community, kindness, knowledge, organization, reports
 
     return [
         ("조직과 직원", organization.build),
@@ -31,6 +31,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("친절 신고와 공동체 활동", community.build),
         ("1년치 콜센터 통화", _contact_build),
         ("공개 보고서", reports.build),
+        ("상담 지식 문서", knowledge.build),
     ]
 
 
