@@ -7,10 +7,14 @@ PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/test}
 export CHINJEOL_ENV=test
 export CHINJEOL_VAR_DIR=${CHINJEOL_VAR_DIR:-$(mktemp -d)}
 
-echo "== 전체 시험: ruff 검사 → 마이그레이션 확인 → SQLite 시험 → PostgreSQL 시험 ($PG_URL)"
+echo "== 전체 시험: ruff 검사·서식 → mypy → 마이그레이션 확인 → SQLite 시험 → PostgreSQL 시험 ($PG_URL)"
 echo "   시험 중에 만드는 파일은 $CHINJEOL_VAR_DIR 에 둡니다. 전체는 수십 분 걸릴 수 있습니다."
 echo "== ruff: 코드 검사"
 "$BIN/ruff" check .
+echo "== ruff: 서식 확인 (ruff format --check)"
+"$BIN/ruff" format --check .
+echo "== mypy: 업무 규칙(rules)과 쓰기 서비스(services)의 타입 확인"
+VENV=${VENV:-.venv} bash scripts/typecheck.sh
 echo "== 마이그레이션이 모델과 맞는지 확인합니다 (makemigrations --check)"
 "$BIN/python" -m chinjeol manage makemigrations --check --dry-run >/dev/null
 
