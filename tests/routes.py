@@ -147,6 +147,9 @@ def _in(w: World, scope: str, path: str) -> dict:
     return {f"{path}__in": w.departments(scope)}
 
 
+CASE_STEPS = ("assign", "start", "interim", "extend", "transfer", "withdraw", "answer")
+REPORT_STEPS = ("investigate", "officials", "substantiate", "unsubstantiate")
+
 # (route key, parameter) → fill(world, scope). Entries in SCOPED name department-bound objects.
 FILLERS = {
     ("area", "slug"): lambda w, s: "cases",
@@ -193,6 +196,32 @@ FILLERS = {
         _m("organization.Staff"), **_in(w, s, "department")
     ),
     ("api GET /community/reports/{report_id}", "report_id"): lambda w, s: w.first(_m("community.Report")),
+    **{(f"api POST /cases/{{case_id}}/{step}", "case_id"): lambda w, s: _case(w, s) for step in CASE_STEPS},
+    ("api POST /kindness/entries/{entry_id}/reverse", "entry_id"): lambda w, s: w.first(
+        _m("kindness.MileageEntry"), **_in(w, s, "staff__department")
+    ),
+    **{
+        (f"api POST /community/reports/{{report_id}}/{step}", "report_id"): lambda w, s: _report(w)
+        for step in REPORT_STEPS
+    },  # fmt: skip
+    ("api DELETE /community/reports/{report_id}/officials/{staff_id}", "report_id"): lambda w, s: _official(
+        w
+    )[0],
+    ("api DELETE /community/reports/{report_id}/officials/{staff_id}", "staff_id"): lambda w, s: _official(w)[
+        1
+    ],
+    ("api POST /compensation/{entry_id}/approve", "entry_id"): lambda w, s: _compensation(w, s),
+    ("api POST /compensation/{entry_id}/hand-over", "entry_id"): lambda w, s: _compensation(w, s),
+    ("api POST /callbacks/{callback_id}/done", "callback_id"): lambda w, s: _callback(w, s),
+    ("api POST /knowledge/articles/{article_id}/uses", "article_id"): lambda w, s: w.first(
+        _m("knowledge.Article"), is_active=True
+    ),
+    **{
+        (f"knowledge:{name}", "code"): lambda w, s: _article(w, s)
+        for name in ("read", "edit", "use", "attach")
+    },
+    ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
+    ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -212,6 +241,12 @@ SCOPED = {
     ("community:initiative_act", "pk"),
     ("api GET /cases/{case_id}", "case_id"),
     ("api GET /kindness/staff/{staff_id}", "staff_id"),
+    *((f"api POST /cases/{{case_id}}/{step}", "case_id") for step in CASE_STEPS),
+    ("api POST /kindness/entries/{entry_id}/reverse", "entry_id"),
+    ("api POST /compensation/{entry_id}/approve", "entry_id"),
+    ("api POST /compensation/{entry_id}/hand-over", "entry_id"),
+    ("api POST /callbacks/{callback_id}/done", "callback_id"),
+    ("knowledge:edit", "code"),
 }
 
 
@@ -233,6 +268,30 @@ def _task(w: World, scope: str):
 
 def _initiative(w: World, scope: str):
     return w.first(_m("community.Initiative"), **_in(w, scope, "department"))
+
+
+def _report(w: World):
+    """A report still open to investigation (received), else any."""
+    report = _m("community.Report")
+    value = w.first(report, status=report.Status.RECEIVED)
+    return value if value != MISSING_ID else w.first(report)
+
+
+def _official(w: World):
+    row = _m("community.ReportOfficial").objects.order_by("pk").values_list("report_id", "staff_id").first()
+    return row or (_report(w), w.first(_m("organization.Staff")))
+
+
+def _callback(w: World, scope: str):
+    """An open call-back of the department (one that can still be marked done), else any of its own."""
+    callback = _m("contact.CallbackObligation")
+    value = w.first(callback, status=callback.Status.OPEN, **_in(w, scope, "department"))
+    return value if value != MISSING_ID else w.first(callback, **_in(w, scope, "department"))
+
+
+def _article(w: World, scope: str):
+    """An article the department owns (its CS leader and head edit it)."""
+    return w.first_value(_m("knowledge.Article"), "code", is_active=True, **_in(w, scope, "owner_department"))
 
 
 def _evidence(w: World):
@@ -305,6 +364,7 @@ def build_world(full: bool) -> World:
         home = users["head"].role_assignments.get(role=Role.DEPT_HEAD).department
         other = Department.objects.get(name="세무과")
         outsider = make_member("outsider_head", department=other, roles=(Role.DEPT_HEAD,), name="나외부")
+        _complete_demo(home, other, users["officer"])
     else:
         home = make_department("민원여권과")
         team = make_department("민원콜센터", parent=home, kind="team")
@@ -324,6 +384,29 @@ def build_world(full: bool) -> World:
     world = World(home=home, other=other, users=users)
     world.full = full
     return world
+
+
+def _complete_demo(home, other, officer) -> None:
+    """Kinds of object the small demo lacks: an article's attachment, an article owned by the other
+    department, an open call-back of the other department."""
+    from django.utils import timezone
+
+    from chinjeol.contact.services import callback_create
+    from chinjeol.knowledge.models import Article
+    from chinjeol.knowledge.services import attachment_add
+    from chinjeol.organization.models import Staff
+
+    now = timezone.now()
+    article = Article.objects.filter(is_active=True, owner_department=home).order_by("pk").first()
+    attachment_add(article=article, name="안내문.txt", content_type="text/plain", data="안내".encode(),
+                   by=officer, now=now)  # fmt: skip
+    Article.objects.filter(
+        pk=Article.objects.filter(is_active=True, owner_department__isnull=True)
+        .order_by("pk")
+        .values("pk")[:1]
+    ).update(owner_department=other)
+    staff = Staff.objects.filter(department=other, is_active=True).order_by("pk").first()
+    callback_create(call=None, staff=staff, now=now, number="01055556666", outcome="세무 상담 회신")
 
 
 def clients_for(world: World) -> dict:

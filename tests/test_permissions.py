@@ -12,9 +12,10 @@ Another department's case answers 404 like an absent one (its number is not reve
 people, scores and plans, which the directory shows anyway, answer 403 with the reason. The auditor's every
 write is 403, wherever it is sent. An id of nothing (no such object in the demo data) answers 404.
 
-A row is `key: (read, write)`; read is GET, write is POST with an empty form (pages) or an empty JSON object
-(API POST operations). `key@other` rows are the same address with an object of another department. A route or
-API operation without a row fails `test_every_route_has_a_row`; a changed answer fails the matrix.
+A row is `key: (read, write)`; read is GET, write is POST with an empty form (pages) or, for an API operation,
+its own method with the valid JSON body of `API_BODIES` (an empty object where it has none). `key@other` rows
+are the same address with an object of another department. A route or API operation without a row fails
+`test_every_route_has_a_row`; a changed answer fails the matrix.
 """
 
 from __future__ import annotations
@@ -211,6 +212,52 @@ API_BODIES = {
         "body": "국민신문고로 접수된 불친절 신고입니다.",
         "reporter": {"name": "최시민", "phone": "01077778888"},
     },
+    # A body may name objects of the world: a callable receives it.
+    "api POST /cases/{case_id}/assign": lambda w: {"assignee": w.users["staff"].staff_id},
+    "api POST /cases/{case_id}/interim": {
+        "progress": "현장 확인을 마치고 서류를 검토하고 있습니다.",
+        "expected_at": "2026-12-10T10:00:00+09:00",
+    },
+    "api POST /cases/{case_id}/extend": {
+        "days": 7,
+        "reason": "관계 기관 협의가 필요합니다.",
+        "customer_consent": True,
+    },
+    "api POST /cases/{case_id}/transfer": lambda w: {
+        "reason": "담당 부서가 다릅니다.",
+        "department": w.other.pk,
+    },
+    "api POST /cases/{case_id}/withdraw": {"reason": "민원인이 취하했습니다."},
+    "api POST /cases/{case_id}/answer": {"answer": "요청하신 보도 정비를 마쳤습니다."},
+    "api POST /kindness/entries/{entry_id}/reverse": {"reason": "중복 입력을 정정합니다."},
+    "api POST /community/reports/{report_id}/officials": lambda w: {"staff": w.users["staff"].staff_id},
+    "api POST /community/reports/{report_id}/substantiate": lambda w: {
+        "finding": "응대 과정에서 불친절한 언행이 확인되었습니다.",
+        "prevention": {
+            "measure": "응대 교육 이수",
+            "responsible": w.users["staff"].staff_id,
+            "due_on": "2026-12-31",
+        },
+    },
+    "api POST /community/reports/{report_id}/unsubstantiate": {"finding": "사실이 확인되지 않았습니다."},
+    "api POST /compensation/{entry_id}/approve": {"approve": True, "note": "승인합니다."},
+    "api POST /compensation/{entry_id}/hand-over": {"on": "2026-12-01", "handed_by": "고담당"},
+    "api POST /text/check": {"text": "연락처는 010-1234-5678입니다. 빨리 처리해 주세요."},
+    "api POST /callbacks": {"number": "01012345678", "outcome": "서류 확인 후 회신"},
+    "api POST /callbacks/{callback_id}/done": {"outcome": "안내를 마쳤습니다."},
+    "api POST /cti/events": {
+        "event": "newCall",
+        "callId": "matrix-1",
+        "from": "01012345678",
+        "to": "120",
+        "direction": "in",
+        "extension": "2101",
+    },  # fmt: skip
+    "api POST /knowledge/articles/{article_id}/uses": {
+        "subject_type": "call",
+        "subject_id": "1",
+        "resolved": True,
+    },
 }
 
 
@@ -224,10 +271,10 @@ def request(world, route, role: str, write: bool, scope: str = "home") -> str:
         return outcome(client.get(url))
     cookies = SimpleCookie(client.cookies)
     with transaction.atomic():  # whatever a write does is undone
-        if route.key in API_BODIES:
-            response = client.generic(
-                route.method, url, json.dumps(API_BODIES[route.key]), "application/json"
-            )
+        if route.key.startswith("api "):
+            body = API_BODIES.get(route.key, {})
+            body = body(world) if callable(body) else body
+            response = client.generic(route.method, url, json.dumps(body), "application/json")
         else:
             response = client.post(url, {})
         transaction.set_rollback(True)

@@ -23,7 +23,7 @@ def test_masks_personal_data_and_finds_abuse_with_original_offsets(post, org):
     response = post(org.clerk, {"text": text})
     assert response.status_code == 200
     data = response.json()
-    assert data["masked"] == "야 ㅅ ㅂ 내 번호 010-****-5678 인데 너 집 주소 안다 병.신아"
+    assert data["masked"] == "야 ㅅ ㅂ 내 번호 010-1234-**** 인데 너 집 주소 안다 병.신아"
     assert data["pii"] == [{"type": "phone", "start": text.index("010"), "end": text.index("010") + 13}]
     abuse = data["abuse"]
     assert abuse["labels"] == ["profanity", "threat"]

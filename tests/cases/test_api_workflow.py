@@ -93,7 +93,7 @@ def test_interim_extend_transfer_and_withdraw(client, org):
 def test_steps_follow_the_page_rules(client, org):
     case_id = post(client, "", {**PAYLOAD, "department": org.civil.pk}, org.officer).json()["id"]
     # another department's official cannot see it; the evaluator has no case role
-    assert post(client, f"/{case_id}/start", {}, org.outsider).status_code == 403
+    assert post(client, f"/{case_id}/start", {}, org.outsider).status_code == 404  # not theirs: not revealed
     assert post(client, f"/{case_id}/start", {}, org.evaluator).status_code == 403
     assert post(client, "/999999/start", {}, org.officer).status_code == 404
     # a step the state does not allow is a Korean 400

@@ -74,7 +74,7 @@ def test_callbacks_list_create_done_and_auditor_read_only(client, centre):
     assert {c["call"] for c in mine} == {"u3", "u5"}
     r = client.post("/api/v1/callbacks", {"number": "010-2222-3333", "outcome": "주차 요금 확인 후 회신"},
                     content_type="application/json", **h)  # fmt: skip
-    assert r.status_code == 201 and r.json()["number"] == "010-****-3333" and r.json()["status"] == "open"
+    assert r.status_code == 201 and r.json()["number"] == "010-2222-****" and r.json()["status"] == "open"
     new_id = r.json()["id"]
     bad = client.post("/api/v1/callbacks", {"number": "12"}, content_type="application/json", **h)
     assert bad.status_code == 400 and bad.json()["field"] == "number" and "전화번호" in bad.json()["message"]
@@ -114,4 +114,4 @@ def test_cti_events_idempotent_with_routing_hint(client, centre):
     assert bad.status_code == 400 and bad.json()["field"] == "event"
     assert CtiEvent.objects.filter(call_id="c-1").count() == 2
     assert CtiEvent.objects.get(call_id="c-1", event="answer").extension == "2001"
-    assert CtiEvent.objects.get(call_id="c-1", event="newCall").number_masked == "010-****-0001"
+    assert CtiEvent.objects.get(call_id="c-1", event="newCall").number_masked == "010-1111-****"

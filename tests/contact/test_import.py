@@ -77,7 +77,7 @@ def test_records_callbacks_and_queue_join(centre):
     )
     u8 = CallRecord.objects.get(key="u8")
     assert (u8.queue_id, u8.ring_s, u8.wait_s, u8.customer_hung_up_first) == (centre.queue.pk, 4, 12, True)
-    assert u8.number_masked == "010-****-0001" and len(u8.number_hash) == 32
+    assert u8.number_masked == "010-1111-****" and len(u8.number_hash) == 32
     met = CallbackObligation.objects.get(call_id="u3")
     assert met.due_at == kst(11, 20, 20) and met.status == "met" and met.done_by_id == centre.mate.pk
     late = CallbackObligation.objects.get(call_id="u5")

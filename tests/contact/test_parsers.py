@@ -116,6 +116,6 @@ def test_numbers_are_normalised_hashed_and_masked():
     assert normalize_number("+82 10-1234-5678") == "01012345678" == normalize_number("01012345678")
     digest, masked = number_identity("010-1234-5678")
     assert (digest, masked) == number_identity("+82 10 1234 5678")
-    assert masked == "010-****-5678" and len(digest) == 32 and "01012345678" not in digest
-    assert number_identity("02-123-4567")[1] == "02-***-4567"
+    assert masked == "010-1234-****" and len(digest) == 32 and "01012345678" not in digest
+    assert number_identity("02-123-4567")[1] == "02-123-****"
     assert number_identity("") == ("", "")

@@ -39,7 +39,7 @@ def test_console_shows_the_current_call_and_logs_the_history_view(client_for, ce
     cti_receive(CtiIn(event="newCall", callId="live-1", **{"from": "01011110001"}, to="2001", direction="in",
                       extension="2001"), now=now)  # fmt: skip
     html = client_for(centre.clerk).get("/callcenter/").content.decode()
-    assert 'data-current="live-1"' in html and "010-****-0001" in html
+    assert 'data-current="live-1"' in html and "010-1111-****" in html
     assert "이 번호의 이전 통화" in html and "u8" not in html
     assert PersonalDataAccess.objects.filter(subject_type="caller_history").exists()
     cti_receive(CtiIn(event="hangup", callId="live-1", hangupBy="customer"), now=now)

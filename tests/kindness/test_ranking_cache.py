@@ -63,7 +63,7 @@ def test_a_rolled_back_write_leaves_the_version_alone(org):
             staff=org.clerk.staff,
             item_code="phone",
             occurred_at=at(2026, 9, 1),
-            source_type="t",
+            source_type="inspection",
             source_id="x",
         )
         transaction.set_rollback(True)

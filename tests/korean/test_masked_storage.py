@@ -183,7 +183,16 @@ NOT_FREE_TEXT = {
     "kindness.PeriodSnapshot": {"period", "kind"},
     "compensation.CompensationEntry": {"source_type", "source_id"},
     # Message bodies and subjects are masked when queued (`mask_notice`), keeping the handler's contact.
-    "notify.Message": {"kind", "recipient", "recipient_masked", "subject", "body", "backend", "error"},
+    "notify.Message": {
+        "kind",
+        "recipient",
+        "recipient_masked",
+        "subject",
+        "body",
+        "backend",
+        "error",
+        "dedupe_key",
+    },
 }
 CHECKED_APPS = ("cases", "community", "kindness", "compensation", "notify")
 

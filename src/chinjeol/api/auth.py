@@ -9,7 +9,7 @@ from datetime import datetime
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
-from chinjeol.core.access import READ_ONLY_MESSAGE, may_write, roles_of
+from chinjeol.core.access import READ_ONLY_MESSAGE, READING_POSTS, may_write, roles_of
 from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.memo import register_clear, ttl_cached
 from chinjeol.core.models import ApiToken, User
@@ -55,7 +55,8 @@ def _request_user(entry: _Entry) -> User:
 
 def _refuse_read_only_write(request, user) -> None:
     """A read-only account (the auditor) reads through the API and writes nothing (`may_write`)."""
-    if request.method not in ("GET", "HEAD", "OPTIONS") and not may_write(user):
+    reads = request.method in ("GET", "HEAD", "OPTIONS") or request.path_info in READING_POSTS
+    if not reads and not may_write(user):
         raise PermissionDenied(READ_ONLY_MESSAGE, code="read_only")
 
 

@@ -67,6 +67,8 @@ def case_step(*, user, case_id: int, step: str, data: Mapping[str, Any], now: da
     """Take one workflow step on a case the user can see, if their role allows it."""
     if step not in STEPS:
         raise NotFound("알 수 없는 처리입니다.")
+    if not has_role(user, *queries.HANDLER_ROLES):
+        raise PermissionDenied("민원을 처리할 권한이 없습니다.")
     case = queries.get_case_for_user(user, case_id)
     if not may_take(user, case, step):
         raise PermissionDenied("이 민원을 처리할 권한이 없습니다.")

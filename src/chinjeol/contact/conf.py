@@ -63,6 +63,4 @@ def number_identity(raw: str) -> tuple[str, str]:
     if not digits:
         return "", ""
     digest = hashlib.blake2b(digits.encode(), key=_hash_key(), digest_size=16).hexdigest()
-    if len(digits) == 11 and digits.startswith("01"):  # mobile numbers, the common case: 010-****-5678
-        return digest, f"{digits[:3]}-****-{digits[7:]}"
     return digest, mask_phone(digits)[:24]

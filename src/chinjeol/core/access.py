@@ -40,6 +40,10 @@ def has_role(user, *roles: Role) -> bool:
     return any(role in mine for role in roles)
 
 
+# POST operations that change nothing (they read a text and answer about it): open to read-only accounts too.
+READING_POSTS = frozenset({"/api/v1/text/check"})
+
+
 def may_write(user) -> bool:
     """The one answer to "may this signed-in account change anything?": every active account except one
     holding a read-only role (the auditor). Pages, the API and the back office all ask this."""

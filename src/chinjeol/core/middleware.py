@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 
-from .access import READ_ONLY_MESSAGE, forbidden, may_write
+from .access import READ_ONLY_MESSAGE, READING_POSTS, forbidden, may_write
 
 STRICT = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; "
@@ -49,7 +49,7 @@ class ReadOnlyRoleMiddleware:
         from django.urls import reverse
 
         own_account = ("login", "logout", "admin:login", "admin:logout", "admin:password_change")
-        return path in {reverse(name) for name in own_account}
+        return path in READING_POSTS or path in {reverse(name) for name in own_account}
 
     @staticmethod
     def refuse(request):

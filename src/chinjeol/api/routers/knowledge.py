@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from chinjeol.api.idempotency import idempotent
 from chinjeol.core.errors import PermissionDenied
 from chinjeol.knowledge import services
 from chinjeol.knowledge.models import ArticleUse
 from chinjeol.knowledge.permissions import can_read
 from chinjeol.knowledge.search import search
+
+from ..types import QueryId
 
 router = Router(tags=["상담 지식"])
 
@@ -17,7 +20,7 @@ router = Router(tags=["상담 지식"])
 class SearchQuery(Schema):
     q: str = Field(..., min_length=1, max_length=200, description="검색어 (시민이 한 말 그대로)")
     limit: int = Field(10, ge=1, le=50, description="결과 수")
-    category: int | None = Field(None, description="분류 ID")
+    category: QueryId | None = Field(None, description="분류 ID")
 
 
 class SearchHit(Schema):
@@ -71,7 +74,8 @@ def knowledge_search(request, params: Query[SearchQuery]):
 
 
 @router.post("/articles/{article_id}/uses", response={201: UseOut}, summary="이 문서로 안내·해결한 기록")
-def article_use(request, article_id: int, payload: UseIn):
+@idempotent
+def article_use(request, article_id: QueryId, payload: UseIn):
     _reader(request)
     use = services.article_use_record(
         article_id=article_id,

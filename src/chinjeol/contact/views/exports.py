@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from chinjeol.core.access import role_required
+from chinjeol.core.errors import DomainError
+from chinjeol.core.exports import FORMATS, export_response
 
 from .. import queries
 from ..conf import contact_settings
@@ -56,35 +55,13 @@ def volumes(request):
     rows = queries.volumes(scope, date_from=date_from, date_to=date_to, unit=unit)
     fmt = request.GET.get("format")
     name = f"call-volumes-{unit}-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(HEADERS)
-        writer.writerows(_row(r) for r in rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = f"{UNITS[unit]} 통화량"
-        sheet.append(HEADERS)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for r in rows:
-            sheet.append(_row(r))
-        sheet.column_dimensions["A"].width = 16
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
+    if fmt in FORMATS:
+        try:
+            return export_response(
+                fmt, name=name, title=f"{UNITS[unit]} 통화량", headers=HEADERS, rows=(_row(r) for r in rows)
+            )
+        except DomainError as error:
+            return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
     return render(
         request,
         "contact/volumes.html",
