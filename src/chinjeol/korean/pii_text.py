@@ -41,8 +41,9 @@ _KD = "".join(KOREAN_DIGITS)
 # A run of digits (Korean or Arabic) in groups, the groups joined by a few separator characters or by
 # the words counsellors write between groups (공일공에 일이삼사에 …, 다시, 의). The run must not continue
 # a Hangul word on its left (사이, 일이 …), but a particle may follow it (…오육칠팔로).
-# A group: digits, or Korean digit words; one or two of them glued to more Hangul are a word (사무실).
-_GROUP = rf"(?:[{_KD}]{{3,}}|[{_KD}]{{1,2}}(?![가-힣])|[0-9]+)"
+# A group: digits, or Korean digit words; one or two of them glued to more Hangul are a word (사무실),
+# unless the Hangul is the 에 counsellors write between groups (공이에 이공공공에 …).
+_GROUP = rf"(?:[{_KD}]{{3,}}|[{_KD}]{{1,2}}(?:(?![가-힣])|(?=에 ?[{_KD}0-9]))|[0-9]+)"
 _SPOKEN_RUN = re.compile(
     rf"(?<![가-힣]){_GROUP}(?:(?:[ \-./·]{{1,3}}|에 ?|의 ?| ?다시 ?){_GROUP}"
     rf"|(?<=[0-9])[{_KD}]{{3,}}|(?<=[{_KD}])[0-9]+)*"  # 010일이삼사5678: groups glued together
