@@ -140,6 +140,8 @@ class StrictParser(Parser):
             data = json.loads(text)
         except ValueError:
             raise UnreadableBody("invalid_json", "요청 본문이 올바른 JSON이 아닙니다.") from None
+        if not isinstance(data, dict):
+            raise UnreadableBody("invalid_json", "요청 본문은 JSON 객체({ … })여야 합니다.")
         found = nul_path(data)
         if found is not None:
             raise NulInText(_dotted(found) or "body")

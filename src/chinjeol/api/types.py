@@ -3,12 +3,12 @@ business cannot take (an OFFSET beyond any page, a zone on a time of day, the ye
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Annotated
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
-from pydantic import AfterValidator, Field, Strict
+from pydantic import AfterValidator, BeforeValidator, Field, Strict
 
 from .errors import MAX_PAGE, MAX_YEAR, MIN_YEAR
 
@@ -38,6 +38,25 @@ def _moment(value: datetime) -> datetime:
 Email = Annotated[str, Field(max_length=254), AfterValidator(_email)]
 TimeOfDay = Annotated[time, AfterValidator(_time_of_day)]
 Moment = Annotated[datetime, AfterValidator(_moment)]
+
+
+def _day(value):
+    """A calendar day written as YYYY-MM-DD (not a number of seconds, not another year range)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        day = value
+    elif isinstance(value, str) and len(value) == 10:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("날짜 형식이 올바르지 않습니다 (예: 2026-11-23).") from None
+    else:
+        raise ValueError("날짜 형식이 올바르지 않습니다 (예: 2026-11-23).")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"{MIN_YEAR}년부터 {MAX_YEAR}년 사이의 날짜여야 합니다.")
+    return day
+
+
+Day = Annotated[date, BeforeValidator(_day)]
 PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE, description=f"쪽 번호 (1~{MAX_PAGE:,})")]
 
 MAX_ID = 2**63 - 1

@@ -16,7 +16,7 @@ from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
-from ..types import BodyId, QueryId, TimeOfDay
+from ..types import BodyId, Day, QueryId, TimeOfDay
 
 router = Router(tags=["친절·불친절 신고"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -37,7 +37,7 @@ class ReportIn(Schema):
     body: str = Field(
         ..., min_length=1, max_length=10_000, description="있었던 일. 개인정보는 가려서 저장합니다"
     )
-    occurred_on: date | None = Field(None, description="있었던 날 (없으면 오늘)")
+    occurred_on: Day | None = Field(None, description="있었던 날 (없으면 오늘)")
     occurred_time: TimeOfDay | None = Field(None, description="있었던 시각 (선택, 시간대 없이 예: 14:30)")
     reporter: ReporterIn
 
@@ -159,12 +159,16 @@ class OfficialIn(Schema):
 class PreventionIn(Schema):
     measure: str = Field(..., min_length=1, max_length=2000, description="재발 방지 조치")
     responsible: BodyId = Field(..., description="조치 책임 직원 ID")
-    due_on: date = Field(..., description="조치 기한")
+    due_on: Day = Field(..., description="조치 기한")
 
 
 class FindingIn(Schema):
-    finding: str = Field(..., min_length=1, max_length=5000, description="조사 결과 (불인정이면 그 사유)")
+    finding: str = Field(..., min_length=1, max_length=5000, description="조사 결과")
     prevention: PreventionIn | None = Field(None, description="불친절 신고를 인정할 때 필수")
+
+
+class RejectionIn(Schema):
+    finding: str = Field(..., min_length=1, max_length=5000, description="불인정 사유")
 
 
 def _moderated(request, report_id: int) -> Report:
@@ -227,7 +231,7 @@ def substantiate_report(request, report_id: QueryId, payload: FindingIn):
 
 
 @router.post("/reports/{report_id}/unsubstantiate", response=ReportOut, summary="불인정으로 종결")
-def unsubstantiate_report(request, report_id: QueryId, payload: FindingIn):
+def unsubstantiate_report(request, report_id: QueryId, payload: RejectionIn):
     report = _moderated(request, report_id)
     services.report_unsubstantiate(
         report_id=report.pk, finding=payload.finding, by=request.auth, now=timezone.now()

@@ -14,7 +14,7 @@ from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
-from ..types import PageNumber, QueryId
+from ..types import Day, PageNumber, QueryId
 
 router = Router(tags=["보상"])
 
@@ -56,7 +56,7 @@ class ApproveIn(Schema):
 
 
 class HandOverIn(Schema):
-    on: date = Field(..., description="지급일")
+    on: Day = Field(..., description="지급일")
     handed_by: str = Field(..., min_length=1, max_length=100, description="지급한 사람")
 
 

@@ -18,7 +18,7 @@ from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
 
-from ..types import QueryId
+from ..types import Day, QueryId
 
 router = Router(tags=["콜센터"])
 MAX_DAYS = 732
@@ -100,8 +100,8 @@ def _call(c: CallRecord) -> dict:
 
 
 class CallFilters(Schema):
-    date_from: date | None = Field(None, description="시작 날짜 (포함, Asia/Seoul)")
-    date_to: date | None = Field(None, description="끝 날짜 (포함)")
+    date_from: Day | None = Field(None, description="시작 날짜 (포함, Asia/Seoul)")
+    date_to: Day | None = Field(None, description="끝 날짜 (포함)")
     staff: QueryId | None = None
     department: QueryId | None = None
     queue: QueryId | None = None
@@ -158,8 +158,8 @@ class MetricsOut(Schema):
 @router.get("/calls/metrics", response=list[MetricsOut], summary="콜센터 지표 (기간·묶음별)")
 def call_metrics(
     request,
-    date_from: date,
-    date_to: date,
+    date_from: Day,
+    date_to: Day,
     group_by: Literal["staff", "department", "queue", "day", "hour"] = "staff",
 ):
     scope = _scope(request)
