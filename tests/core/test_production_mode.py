@@ -65,13 +65,20 @@ def test_a_refused_host_is_logged_in_one_line(client):
     import io
     import logging
 
-    (handler,) = [h for h in logging.getLogger("django.security").handlers if h.name == "security"]
+    logger = logging.getLogger("django.security")
+    (handler,) = [h for h in logger.handlers if h.name == "security"]
     stream = io.StringIO()
-    previous = handler.setStream(stream)
+    # A handler of the same shape on a stream of our own: the configured one may hold a stream that an
+    # earlier test's output capture has closed.
+    probe = logging.StreamHandler(stream)
+    probe.setFormatter(handler.formatter)
+    for item in handler.filters:
+        probe.addFilter(item)
+    logger.addHandler(probe)
     try:
         response = client.get("/login/", HTTP_HOST="evil.example")
     finally:
-        handler.setStream(previous)
+        logger.removeHandler(probe)
     assert response.status_code == 400
     lines = stream.getvalue().strip().splitlines()
     assert len(lines) == 1 and "evil.example" in lines[0]
