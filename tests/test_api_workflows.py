@@ -75,7 +75,7 @@ def test_an_unkind_report_investigated_and_substantiated_through_the_api(client,
     future = post(
         client,
         f"/compensation/{entry.pk}/hand-over",
-        {"on": "2999-01-01", "handed_by": "고담당"},
+        {"on": str(date.today() + timedelta(days=2)), "handed_by": "고담당"},
         org.officer,
     )
     assert future.status_code == 400 and future.json()["field"] == "on"
