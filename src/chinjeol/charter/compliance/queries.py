@@ -7,7 +7,7 @@ index."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
@@ -67,6 +67,9 @@ def judged_between(
     """Cases whose judgement became final in [start, end), as they stand at `now`."""
     from chinjeol.cases.models import Case
 
+    # A judgement is final only once its moment has come (a closing, or a passed deadline), so nothing after
+    # `now` can count: the range stops there and the index is not read through open cases' future deadlines.
+    end = min(end, now + timedelta(microseconds=1))
     qs = annotated(Case.objects.all(), now).filter(c_judged_at__gte=start, c_judged_at__lt=end)
     if departments is not None:
         qs = qs.filter(department_id__in=departments)
