@@ -72,4 +72,4 @@ def test_keyboard_skip_link_and_lockout_message(page, org):
     for _ in range(5):
         login(page, "clerk", "wrong-password")
     login(page, "clerk", org.password)
-    page.get_by_text("계정이 잠겼습니다").wait_for()
+    page.get_by_text("잠시 로그인할 수 없습니다").wait_for()

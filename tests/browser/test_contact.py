@@ -7,14 +7,15 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from chinjeol.contact.cti import CtiIn, cti_receive
-from tests.browser.conftest import ARTIFACTS, browser, login, page  # noqa: F401 - fixtures
+from tests.contact.conftest import centre  # noqa: F401 - the call centre's fixture
+from tests.contact.test_import import load
 
-from .test_import import load
+from .conftest import ARTIFACTS, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def snap(page, name: str) -> None:  # noqa: F811
+def snap(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
@@ -22,7 +23,7 @@ def snap(page, name: str) -> None:  # noqa: F811
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_wallboard_refreshes_and_console_follows_the_call(page, centre):  # noqa: F811
+def test_wallboard_refreshes_and_console_follows_the_call(page, centre):  # noqa: F811 - fixture
     load()
     login(page, "officer", centre.password)
     page.goto("/callcenter/wallboard/")
