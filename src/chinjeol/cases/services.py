@@ -14,8 +14,10 @@ from chinjeol.charter import rules as charter_rules
 from chinjeol.charter.calendar import format_dt_ko
 from chinjeol.charter.models import StatutoryService
 from chinjeol.compensation.services import compensation_record
+from chinjeol.core.counters import next_number
 from chinjeol.core.errors import DomainError
 from chinjeol.core.memo import register_clear, ttl_cached
+from chinjeol.core.workflow import locked, transition
 from chinjeol.korean.pii import mask_pii, normalize_phone
 from chinjeol.notify.models import Message
 from chinjeol.notify.services import message_queue
@@ -63,15 +65,7 @@ def _validate(intake: CaseIntake) -> None:
 
 
 def _next_receipt_no(year: int) -> str:
-    """One atomic increment per receipt (UPDATE … RETURNING on SQLite ≥ 3.35 and PostgreSQL)."""
-    table = ReceiptCounter._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last", [year])  # noqa: S608
-        row = cursor.fetchone()
-    if row is None:
-        ReceiptCounter.objects.get_or_create(year=year)
-        return _next_receipt_no(year)
-    return rules.format_receipt_no(year, row[0])
+    return rules.format_receipt_no(year, next_number(ReceiptCounter, year))
 
 
 @ttl_cached(30)
@@ -264,23 +258,13 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
 
 
 def _locked(case_id: int) -> Case:
-    try:
-        return (
-            Case.objects.select_for_update(of=("self",))
-            .select_related("assignee__department", "department")
-            .get(pk=case_id)
-        )
-    except Case.DoesNotExist as exc:
-        raise DomainError("not_found", "민원을 찾을 수 없습니다.", status=404) from exc
+    return locked(
+        Case, case_id, related=("assignee__department", "department"), missing="민원을 찾을 수 없습니다."
+    )
 
 
 def _move(case: Case, target: str) -> str:
-    error = rules.transition_error(case.status, target)
-    if error:
-        raise DomainError("state", error)
-    before = case.status
-    case.status = target
-    return before
+    return transition(case, target, problem=rules.transition_error)
 
 
 @transaction.atomic

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from chinjeol.core.counters import next_number
 from chinjeol.core.errors import DomainError
+from chinjeol.core.workflow import locked, transition
 from chinjeol.korean.pii import mask_pii, normalize_phone
 from chinjeol.organization.models import Department, Staff
 
@@ -37,19 +39,7 @@ class ReportIntake:
 
 
 def _next_receipt_no(year: int) -> str:
-    """One atomic increment per receipt (UPDATE … RETURNING on SQLite ≥ 3.35 and PostgreSQL)."""
-    table = ReportCounter._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last", [year])  # noqa: S608
-        row = cursor.fetchone()
-    if row is None:
-        try:
-            with transaction.atomic():
-                ReportCounter.objects.get_or_create(year=year)
-        except IntegrityError:  # another request created the year's counter first
-            pass
-        return _next_receipt_no(year)
-    return rules.format_receipt_no(year, row[0])
+    return rules.format_receipt_no(year, next_number(ReportCounter, year))
 
 
 def _event(report: Report, kind: str, *, by, at: datetime, note: str = "", before: str = "", after: str = ""):
@@ -165,19 +155,11 @@ def report_from_case(
 
 
 def _locked(report_id: int) -> Report:
-    try:
-        return Report.objects.select_for_update().get(pk=report_id)
-    except Report.DoesNotExist as exc:
-        raise DomainError("not_found", "신고를 찾을 수 없습니다.", status=404) from exc
+    return locked(Report, report_id, missing="신고를 찾을 수 없습니다.")
 
 
 def _move(report: Report, target: str) -> str:
-    problem = rules.report_transition_problem(report.status, target)
-    if problem:
-        raise DomainError("state", problem)
-    before = report.status
-    report.status = target
-    return before
+    return transition(report, target, problem=rules.report_transition_problem)
 
 
 @transaction.atomic
