@@ -95,5 +95,14 @@ def test_transition_moves_by_the_rule_and_returns_the_old_status():
 def test_event_record_appends_on_its_subject(make_case, org):
     case = make_case()
     before = CaseEvent.objects.filter(case=case).count()
-    CaseEvent.objects.create(case=case, kind="note", actor=org.officer, at=case.received_at, note="메모")
+    event = CaseEvent.record(
+        case, CaseEvent.Kind.NOTE, by=org.officer, at=case.received_at, note="메모", after="x"
+    )
     assert CaseEvent.objects.filter(case=case).count() == before + 1
+    assert (event.case, event.actor, event.note, event.from_status, event.to_status) == (
+        case,
+        org.officer,
+        "메모",
+        "",
+        "x",
+    )

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 
 from chinjeol.charter.compliance.expressions import judged_at_expression
 from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
+from chinjeol.core.events import Event
 from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
@@ -152,7 +153,7 @@ class Case(TimeStamped):
         return self.status in self.OPEN_STATUSES
 
 
-class CaseEvent(models.Model):
+class CaseEvent(Event):
     """An append-only fact on the case's timeline."""
 
     class Kind(models.TextChoices):
@@ -176,18 +177,9 @@ class CaseEvent(models.Model):
         db_index=False,  # caseevent_case_at starts with it
     )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
-    at = models.DateTimeField("시각")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="처리자",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    from_status = models.CharField("이전 상태", max_length=20, blank=True)
-    to_status = models.CharField("이후 상태", max_length=20, blank=True)
     note = MaskedTextField("내용", blank=True)
+
+    subject_field = "case"
 
     class Meta:
         verbose_name = "민원 처리 기록"

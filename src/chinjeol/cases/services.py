@@ -83,12 +83,7 @@ def _route(intake: CaseIntake) -> int | None:
     return rules.route(intake.title, intake.body, kind=intake.kind, channel=intake.channel, routes=_routes())
 
 
-def _event(
-    case: Case, kind: str, *, by, at: datetime, note: str = "", before: str = "", after: str = ""
-) -> CaseEvent:
-    return CaseEvent.objects.create(
-        case=case, kind=kind, actor=by, at=at, note=note, from_status=before, to_status=after
-    )
+_event = CaseEvent.record  # append one event on the case
 
 
 _INSERT_SQL: dict[tuple[type[models.Model], str], tuple[str, tuple[models.Field, ...]]] = {}

@@ -225,7 +225,8 @@ def review_overdue_notify(*, today: date, now: datetime) -> int:
     )
     by_department: dict[int, list[Article]] = {}
     for article in overdue:
-        by_department.setdefault(article.owner_department_id, []).append(article)
+        if article.owner_department_id is not None:
+            by_department.setdefault(article.owner_department_id, []).append(article)
     written = 0
     for department_id, articles in by_department.items():
         leaders = RoleAssignment.objects.filter(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.events import Event
 from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
 
@@ -121,7 +122,7 @@ class Report(TimeStamped):
         return self.status in (self.Status.RECEIVED, self.Status.INVESTIGATING)
 
 
-class ReportEvent(models.Model):
+class ReportEvent(Event):
     """An append-only fact in a report's investigation: who did what, when."""
 
     class Kind(models.TextChoices):
@@ -138,18 +139,9 @@ class ReportEvent(models.Model):
 
     report = models.ForeignKey(Report, verbose_name="신고", on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
-    at = models.DateTimeField("시각")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="처리자",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    from_status = models.CharField("이전 상태", max_length=20, blank=True)
-    to_status = models.CharField("이후 상태", max_length=20, blank=True)
     note = MaskedTextField("내용", blank=True)
+
+    subject_field = "report"
 
     class Meta:
         verbose_name = "신고 처리 기록"

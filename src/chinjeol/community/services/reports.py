@@ -42,10 +42,7 @@ def _next_receipt_no(year: int) -> str:
     return rules.format_receipt_no(year, next_number(ReportCounter, year))
 
 
-def _event(report: Report, kind: str, *, by, at: datetime, note: str = "", before: str = "", after: str = ""):
-    return ReportEvent.objects.create(
-        report=report, kind=kind, actor=by, at=at, note=note, from_status=before, to_status=after
-    )
+_event = ReportEvent.record  # append one event on the report
 
 
 def _validate(intake: ReportIntake, today: date) -> str:
