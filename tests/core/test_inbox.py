@@ -78,3 +78,13 @@ def test_the_cs_officer_sees_compensation_waiting(org, make_case):
 
 def test_nothing_waiting_means_an_empty_list(org):
     assert inbox.work_for(org.evaluator, now=at(2026, 11, 23, 10)) == []
+
+
+def test_the_home_page_leads_with_todays_work(client_for, org, make_case):
+    from django.utils import timezone
+
+    make_case(now=timezone.now())
+    page = client_for(org.head).get("/").content.decode()
+    assert "오늘 할 일" in page and "담당자 배정을 기다리는 민원" in page and "처리 대기" in page
+    quiet = client_for(org.evaluator).get("/").content.decode()
+    assert "지금 기다리는 일이 없습니다" in quiet

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from . import navigation
+from . import inbox, navigation
 from .access import primary_role, role_required, roles_of
 from .forms import AccessLogFilterForm, LoginForm
 from .models import PersonalDataAccess, RoleAssignment, User
@@ -64,6 +64,7 @@ def home(request):
             pk=request.user.staff_id
         )
     context["role_labels"] = sorted({r.label for r in mine})
+    context["work"] = inbox.work_for(request.user, now=timezone.now())
     return render(request, f"core/home_{HOME_TEMPLATES.get(role, 'none')}.html", context)
 
 
