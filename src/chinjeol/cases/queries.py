@@ -6,14 +6,16 @@ from datetime import datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from chinjeol.charter import queries as charter_queries
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
 from chinjeol.core.errors import NotFound
 from chinjeol.core.roles import Role
+from chinjeol.korean.pii import normalize_phone
 
+from . import rules
 from .models import OPEN_VALUES, Case
 
 CASE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
@@ -154,3 +156,21 @@ class DeadlineQueue:
                 return [row[0] for row in cursor.fetchall()]
         except OperationalError:
             return None
+
+
+def search(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
+    """Cases matching every word of `query`: a receipt number or its last digits, the customer's name, a phone
+    number in full or its last 4 digits, or words of the title or body (민원 찾기, as on the phone)."""
+    for term in rules.search_terms(query, phone_of=normalize_phone):
+        if term.receipt:
+            cases = cases.filter(receipt_no=term.receipt)
+            continue
+        match = Q(customer_name=term.text) | Q(title__contains=term.text) | Q(body__contains=term.text)
+        if term.digits:
+            match |= Q(receipt_no__endswith=term.digits)
+            if len(term.digits) == 4:
+                match |= Q(customer_phone__endswith=term.digits)
+        if term.phone:
+            match |= Q(customer_phone=term.phone)
+        cases = cases.filter(match)
+    return cases

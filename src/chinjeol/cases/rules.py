@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,3 +100,40 @@ def handler_contact(*, extension: str, department_phone: str, agency_phone: str)
     if extension:
         return f"{agency_phone} (내선 {extension})" if agency_phone else f"내선 {extension}"
     return department_phone or agency_phone
+
+
+# --- finding a case while the citizen is on the phone -------------------------------------------------
+_RECEIPT = re.compile(r"^\d{4}-\d{7}$")
+_SEPARATORS = re.compile(r"[\s\-.()]")
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    """One word of a search, read every way it can be meant: a whole receipt number, the last digits of a
+    receipt or phone number, a whole phone number (canonical form), or words of the name, title or body."""
+
+    text: str
+    receipt: str | None = None  # a whole receipt number
+    digits: str | None = None  # 4+ digits: the end of a receipt or phone number
+    phone: str | None = None  # a whole phone number, 010-1234-5678 form
+
+
+def search_terms(query: str, *, phone_of) -> list[SearchTerm]:
+    """The words of `query` (at most 8, each at most 50 characters), each with its possible readings.
+    `phone_of` turns a string into the canonical phone form or raises ValueError."""
+    terms = []
+    for word in query.split()[:8]:
+        word = word[:50]
+        if _RECEIPT.match(word):
+            terms.append(SearchTerm(word, receipt=word))
+            continue
+        bare = _SEPARATORS.sub("", word)
+        digits = bare if bare.isdigit() and len(bare) >= 4 else None
+        phone = None
+        if digits and len(digits) >= 9:
+            try:
+                phone = phone_of(word)
+            except ValueError:
+                phone = None
+        terms.append(SearchTerm(word, digits=digits, phone=phone))
+    return terms

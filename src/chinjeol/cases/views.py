@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -42,7 +41,7 @@ def queue(request):
     cases = queries.queue(request.user, name, now)
     q = request.GET.get("q", "").strip()
     if q:
-        cases = cases.filter(Q(receipt_no=q) | Q(title__contains=q))
+        cases = queries.search(cases, q)
     status = request.GET.get("status", "")
     if status in Case.Status.values:
         cases = cases.filter(status=status)

@@ -115,7 +115,11 @@ class CaseFilter(Schema):
     kind: Case.Kind | None = None
     department: QueryId | None = None
     overdue: bool | None = Field(None, description="true: 처리기한이 지난 처리 중 민원만")
-    q: str | None = Field(None, description="접수번호 또는 제목")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="접수번호(또는 끝자리), 민원인 이름, 전화번호(전체 또는 뒤 4자리), 제목·내용의 낱말",
+    )
     page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=200)
 
@@ -256,7 +260,7 @@ def list_cases(request, filters: Query[CaseFilter]):
     if filters.overdue:
         qs = qs.overdue(timezone.now())
     if filters.q:
-        qs = qs.filter(receipt_no=filters.q) | qs.filter(title__contains=filters.q)
+        qs = queries.search(qs, filters.q)
     qs = qs.order_by("-received_at", "-id")
     total = qs.count()
     start = (filters.page - 1) * filters.page_size
