@@ -10,12 +10,13 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
-from chinjeol.core.privacy import personal_access_log, request_ip
+from chinjeol.core.privacy import request_ip
 from chinjeol.core.roles import Role
-from chinjeol.korean.pii import mask_email, mask_name, mask_phone, phone_last4
+from chinjeol.korean.pii import phone_last4
 from chinjeol.notify.models import Message
 
 from . import forms, links, queries, services, throttle, workflow
+from .contact import case_contact_for
 from .models import Case, HappyCallAnswer
 
 PUBLIC_LIMIT = 5
@@ -73,28 +74,15 @@ def detail(request, pk: int):
         case = queries.get_case_for_user(request.user, pk)
     except DomainError as error:
         return _error_page(request, error)
-    show_contact = queries.can_see_customer_contact(request.user, case)
-    if show_contact and (case.customer_phone or case.customer_email):
-        personal_access_log(
-            request,
-            action="view",
-            subject_type="case_customer",
-            subject_id=str(case.pk),
-            subject_label=f"{case.receipt_no} 민원인 {mask_name(case.customer_name)}",
-            fields="이름, 전화, 이메일",
-        )
+    customer = case_contact_for(request, case, user=request.user, action="view")
     can_handle = workflow.may_take(request.user, case, "start") and case.is_open
     context = {
         "case": case,
         "now": timezone.now(),
         "events": case.events.select_related("actor", "actor__staff"),
         "messages_sent": case.messages.all(),
-        "show_contact": show_contact,
-        "customer": {
-            "name": case.customer_name if show_contact else mask_name(case.customer_name),
-            "phone": case.customer_phone if show_contact else mask_phone(case.customer_phone),
-            "email": case.customer_email if show_contact else mask_email(case.customer_email),
-        },
+        "show_contact": customer.full,
+        "customer": customer.as_dict(),
         "can_handle": can_handle,
         "can_extend": case.is_open and workflow.may_take(request.user, case, "extend"),
         "assign_form": forms.AssignForm(department=case.department),

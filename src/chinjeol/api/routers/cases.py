@@ -7,13 +7,12 @@ from ninja import Field, Query, Router, Schema, Status
 
 from chinjeol.api.idempotency import idempotent
 from chinjeol.cases import queries, services, workflow
+from chinjeol.cases.contact import Contact, case_contact_for, masked_contact
 from chinjeol.cases.models import Case
 from chinjeol.charter.rules import case_deadlines
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
-from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
-from chinjeol.korean.pii import mask_email, mask_name, mask_phone
 from chinjeol.organization.queries import active_department_names
 
 from ..types import BodyId, Email, Moment, PageNumber, QueryId
@@ -135,7 +134,8 @@ def _department_name(case: Case) -> str | None:
     return case.department.name
 
 
-def _out(case: Case, *, full_contact: bool) -> CaseOut:
+def _out(case: Case, contact: Contact | None = None) -> CaseOut:
+    contact = contact or masked_contact(case)
     return CaseOut(
         id=case.pk,
         receipt_no=case.receipt_no,
@@ -165,11 +165,7 @@ def _out(case: Case, *, full_contact: bool) -> CaseOut:
         closed_at=case.closed_at,
         answer=case.answer,
         first_contact_resolved=case.first_contact_resolved,
-        customer={
-            "name": case.customer_name if full_contact else mask_name(case.customer_name),
-            "phone": case.customer_phone if full_contact else mask_phone(case.customer_phone),
-            "email": case.customer_email if full_contact else mask_email(case.customer_email),
-        },
+        customer=contact.as_dict(),
     )
 
 
@@ -197,21 +193,11 @@ def create_case(request, payload: CaseIn):
         statutory_service_id=payload.statutory_service,
     )
     case = services.case_register(intake=intake, by=request.auth, now=timezone.now())
-    return Status(201, _out(case, full_contact=False))
+    return Status(201, _out(case))
 
 
 def _detail(request, case: Case) -> CaseDetailOut:
-    full = queries.can_see_customer_contact(request.auth, case)
-    if full and (case.customer_phone or case.customer_email):
-        personal_access_log(
-            request,
-            action="api",
-            subject_type="case_customer",
-            subject_id=str(case.pk),
-            subject_label=f"{case.receipt_no} 민원인 {mask_name(case.customer_name)}",
-            fields="이름, 전화, 이메일",
-        )
-    base = _out(case, full_contact=full)
+    base = _out(case, case_contact_for(request, case, user=request.auth, action="api"))
     notices = [
         NoticeOut(
             kind=m.kind,
@@ -264,7 +250,7 @@ def list_cases(request, filters: Query[CaseFilter]):
     qs = qs.order_by("-received_at", "-id")
     total = qs.count()
     start = (filters.page - 1) * filters.page_size
-    items = [_out(c, full_contact=False) for c in qs[start : start + filters.page_size]]
+    items = [_out(c) for c in qs[start : start + filters.page_size]]
     return {"total": total, "page": filters.page, "page_size": filters.page_size, "items": items}
 
 
