@@ -180,6 +180,8 @@ def article_use(request, code: str):
 @role_required(*READERS)
 def attachment_upload(request, code: str):
     article = get_object_or_404(Article, code=code)
+    if not can_edit(request.user, article.owner_department_id):
+        return forbidden(request, "이 문서에 파일을 올릴 권한이 없습니다.")
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "올릴 파일을 고르세요.")
