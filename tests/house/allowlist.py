@@ -44,7 +44,6 @@ RAW_SQL: dict[str, int] = {
 LONG_MODULES: dict[str, int] = {
     "src/chinjeol/demo/cases.py": 1,
     "src/chinjeol/demo/community.py": 1,
-    "src/chinjeol/kindness/rules.py": 1,
 }
 
 # Status fields without choices (event rows copy the status of their subject).

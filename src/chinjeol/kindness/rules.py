@@ -13,22 +13,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from functools import total_ordering
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
+
+from .signals import (  # noqa: F401 - the traffic light is part of the kindness rules
+    DEFAULT_THRESHOLDS,
+    SIGNAL_LABELS,
+    SIGNALS_BEST_FIRST,
+    Number,
+    Signal,
+    SignalLabel,
+    Thresholds,
+    _d,
+    traffic_light,
+)
 
 TWO = Decimal("0.01")
 ZERO = Decimal(0)
 K = TypeVar("K")
-
-Number = Decimal | int | float
-
-
-def _d(value: Number) -> Decimal:
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
-    if not number.is_finite():
-        raise ValueError(f"점수는 유한한 숫자여야 합니다: {value!r}")
-    return number
 
 
 def _two(value: Decimal) -> Decimal:
@@ -266,67 +268,6 @@ def happy_call_points(score: int) -> Decimal:
 def reversal(points: Number) -> Decimal:
     """The points of the entry that corrects a ledger entry: its negation (entries are never edited)."""
     return -_d(points)
-
-
-# ── Traffic light ────────────────────────────────────────────────────────────────────────────────────
-
-
-class Signal(StrEnum):
-    BLUE = "blue"
-    GREEN = "green"
-    YELLOW = "yellow"
-    ORANGE = "orange"
-    RED = "red"
-
-
-SIGNALS_BEST_FIRST = (Signal.BLUE, Signal.GREEN, Signal.YELLOW, Signal.ORANGE, Signal.RED)
-
-
-class SignalLabel(NamedTuple):
-    colour: str
-    meaning: str
-
-
-SIGNAL_LABELS: dict[Signal, SignalLabel] = {
-    Signal.BLUE: SignalLabel("파랑", "매우 우수"),
-    Signal.GREEN: SignalLabel("초록", "우수"),
-    Signal.YELLOW: SignalLabel("노랑", "보통"),
-    Signal.ORANGE: SignalLabel("주황", "주의"),
-    Signal.RED: SignalLabel("빨강", "개선 필요"),
-}
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Lower bounds (inclusive) of blue, green, yellow and orange; below orange is red."""
-
-    blue: Decimal = Decimal("90")
-    green: Decimal = Decimal("80")
-    yellow: Decimal = Decimal("70")
-    orange: Decimal = Decimal("65")
-
-    def __post_init__(self) -> None:
-        for name in ("blue", "green", "yellow", "orange"):
-            object.__setattr__(self, name, _d(getattr(self, name)))
-        if not (self.blue > self.green > self.yellow > self.orange):
-            raise ValueError("신호등 기준은 파랑 > 초록 > 노랑 > 주황 순으로 내려가야 합니다.")
-
-
-DEFAULT_THRESHOLDS = Thresholds()
-
-
-def traffic_light(score: Number, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Signal:
-    """Lower bound inclusive: 90.0 is blue, 89.99 green, 65.0 orange, 64.99 red."""
-    value = _d(score)
-    if value >= thresholds.blue:
-        return Signal.BLUE
-    if value >= thresholds.green:
-        return Signal.GREEN
-    if value >= thresholds.yellow:
-        return Signal.YELLOW
-    if value >= thresholds.orange:
-        return Signal.ORANGE
-    return Signal.RED
 
 
 # ── Departments and rankings ─────────────────────────────────────────────────────────────────────────
