@@ -1,11 +1,15 @@
 """Every address of the project × every role × empty and full data: no answer is a server error.
 
 Addresses come from the URL resolver (tests/routes.py), so a new view is crawled without anyone listing it;
-a path parameter the crawl cannot fill fails `test_every_parameter_can_be_filled`."""
+a path parameter the crawl cannot fill fails `test_every_parameter_can_be_filled`. Each page's own links to
+itself with a query (queues, tabs, filters, the next page) are followed too."""
 
 from __future__ import annotations
 
+import html
+import re
 import traceback
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -20,7 +24,10 @@ ADMIN = [r for r in ROUTES if r.kind == "admin"]
 ADMIN_SAMPLE = [r for r in ADMIN if r.model_admin is None or r.model_admin.model._meta.label == "cases.Case"]
 
 # Server errors known in another part of the code, left to its owner: route key → reason.
-KNOWN = {}
+KNOWN = {
+    "cases:queue": "an empty deadline queue (?queue=due_soon) answers 500 on SQLite: the queue pager compiles an "
+    "empty slice (cases/queries.py), fixed with the empty-queue work",
+}
 
 
 @pytest.fixture(scope="module", params=["empty", "full"])
@@ -45,21 +52,43 @@ def test_every_parameter_can_be_filled(world):
     assert not unfilled, "\n".join(unfilled)
 
 
-def _crawl(world, route, roles) -> list[str]:
+HREF = re.compile(r"""href=["']([^"'#]*)["']""")
+VARIANTS_PER_PAGE = 6
+
+
+def variants(url: str, response) -> list[str]:
+    """The page's own links to itself with a query (tabs, queues, filters, pages), a few of each page."""
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return []
+    path = urlsplit(url).path
+    found: dict[str, None] = {}
+    for href in HREF.findall(response.content.decode(errors="replace")):
+        parts = urlsplit(html.unescape(href))
+        if parts.query and parts.path in ("", path):
+            found.setdefault(f"{path}?{parts.query}")
+    return list(found)[:VARIANTS_PER_PAGE]
+
+
+def _crawl(world, route, roles, *, follow: bool = False) -> list[str]:
     url = route.url(world)
     failures = []
     for role in roles:
-        response = world.clients[role].get(url)
+        client = world.clients[role]
+        response = client.get(url)
         if response.status_code >= 500:
             failures.append(f"{role} GET {url}: {_describe(response)}")
+        for variant in variants(url, response) if follow else ():
+            answer = client.get(variant)
+            if answer.status_code >= 500:
+                failures.append(f"{role} GET {variant}: {_describe(answer)}")
     return failures
 
 
 @pytest.mark.parametrize("route", PAGES, ids=[r.key for r in PAGES])
 def test_no_server_error_for_any_role(world, route):
-    if route.key in KNOWN:
-        pytest.xfail(KNOWN[route.key])
-    failures = _crawl(world, route, routes.ROLES)
+    failures = _crawl(world, route, routes.ROLES, follow=True)
+    if failures and route.key in KNOWN:
+        pytest.xfail(f"{KNOWN[route.key]} ({len(failures)} answers)")
     assert not failures, "\n".join(failures)
 
 

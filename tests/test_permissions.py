@@ -423,3 +423,20 @@ def test_the_auditor_is_shown_no_form_that_writes(world, route):
     html = response.content.decode()
     forms = len(POST_FORM.findall(html)) - len(LOGOUT_FORM.findall(html))
     assert forms == 0, f"{route.key}: {forms} form(s) that write shown to the auditor"
+    refused = sorted({href for href in HREF.findall(html) if _auditor_refused(href)})
+    assert not refused, f"{route.key}: links to pages the auditor may not use: {refused}"
+
+
+HREF = re.compile(r"""href=["'](/[^"'#?]*)""")
+
+
+def _auditor_refused(path: str) -> bool:
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    key = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    expected = EXPECTED.get(key)
+    return expected is not None and expected[0][1] == "f"

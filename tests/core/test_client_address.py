@@ -30,3 +30,12 @@ def test_behind_one_proxy_the_address_the_proxy_saw_counts(settings):
     assert request_ip(request) == "192.0.2.7"
     settings.PROXY_HOPS = 0
     assert request_ip(request) == "10.0.0.1"
+
+
+def test_gunicorn_trusts_forwarded_headers_only_behind_our_proxies(settings):
+    from chinjeol import cli
+
+    settings.PROXY_HOPS = 0
+    assert "--forwarded-allow-ips=" in cli._gunicorn_cmd("127.0.0.1", 8000, 1, 1)
+    settings.PROXY_HOPS = 2
+    assert "--forwarded-allow-ips=*" in cli._gunicorn_cmd("127.0.0.1", 8000, 1, 1)
