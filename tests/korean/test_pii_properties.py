@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chinjeol.korean.pii import mask_pii
 
 from .test_pii_table import ORDINARY, SECRET
+
+# The same examples on every run, so that the suite answers the same way each time; new examples are
+# explored on purpose (hypothesis' own settings), and what they find joins the table in test_pii_table.py.
+REPEATABLE = settings(derandomize=True, database=None)
 
 SEPARATORS = ["", "-", "–", "—", ".", " ", "\u200b", "/", " - ", "－", "\u2010", "\u2212", " – "]
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
@@ -22,6 +26,7 @@ words = st.sampled_from(
 )
 
 
+@REPEATABLE
 @given(births, backs, st.sampled_from(SEPARATORS), words, words, st.booleans())
 def test_no_digit_run_of_an_rrn_survives(birth, back, sep, before, after, full_width):
     number = f"{birth}{sep}{back}"
@@ -35,6 +40,7 @@ def test_no_digit_run_of_an_rrn_survives(birth, back, sep, before, after, full_w
     assert f"{birth}{back}" not in "".join(c for c in plain if c.isdigit())
 
 
+@REPEATABLE
 @given(st.lists(st.sampled_from(TABLE_TEXTS) | st.text(max_size=30), min_size=1, max_size=6).map(" ".join))
 def test_masking_twice_is_masking_once(text):
     once = mask_pii(text).text
@@ -71,6 +77,7 @@ ordinary_piece = st.one_of(
 )
 
 
+@REPEATABLE
 @given(st.lists(ordinary_piece, min_size=1, max_size=8).map(" ".join))
 def test_ordinary_text_is_unchanged(text):
     assert mask_pii(text).text == text
@@ -80,6 +87,7 @@ SPOKEN = dict(zip("0123456789", "공일이삼사오육칠팔구", strict=True))
 PHONE_SEPARATORS = ["", "-", " ", ".", "–", " - ", "\u200b", "에 "]
 
 
+@REPEATABLE
 @given(
     st.sampled_from(["010", "011", "016", "019", "02", "031", "051", "070", "0505"]),
     st.integers(2000, 9999),

@@ -118,6 +118,22 @@ def _is_particle(run: str, after: str) -> bool:
     return last_group in (5, 8)  # a group of four (or of 4+4, or an RRN's seven) and the particle
 
 
+_SEPARATOR_RUN = re.compile(r"[ \-./·]+")
+_WHOLE_NUMBER_DIGITS = 10  # a phone number or more: a group of its own, not the first group of a spoken one
+
+
+def _written_numbers_before(run: str) -> int:
+    """How much of a run's start is whole numbers written in digits (10 digits or more, up to a space) before the
+    spoken part: they are numbers of their own (850315-1628453 공일공 …), not the spoken number's first group."""
+    first_spoken = next(i for i, c in enumerate(run) if c in KOREAN_DIGITS)
+    prefix, cut = run[:first_spoken], 0
+    for separator in _SEPARATOR_RUN.finditer(prefix):
+        whole = sum(c.isdigit() for c in prefix[: separator.start()]) >= _WHOLE_NUMBER_DIGITS
+        if whole and " " in separator.group(0):
+            cut = separator.end()
+    return cut
+
+
 def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
     """Turn runs of Korean digit words into digits; the words between groups become one hyphen."""
     text = "".join(chars)
@@ -132,14 +148,19 @@ def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str]
         after = text[match.end() : match.end() + 1]
         if run.endswith("이") and _is_particle(run, after):
             run = run[:-1]
-        digits = sum(1 for c in run if c.isdigit() or c in KOREAN_DIGITS)
-        if digits < _SPOKEN_MIN_DIGITS or not any(c in KOREAN_DIGITS for c in run):
+        if not any(c in KOREAN_DIGITS for c in run):
             continue
-        out_chars.extend(chars[cursor : match.start()])
-        out_origin.extend(origin[cursor : match.start()])
+        start = match.start()
+        cut = _written_numbers_before(run)
+        run, start = run[cut:], start + cut
+        digits = sum(1 for c in run if c.isdigit() or c in KOREAN_DIGITS)
+        if digits < _SPOKEN_MIN_DIGITS:
+            continue
+        out_chars.extend(chars[cursor:start])
+        out_origin.extend(origin[cursor:start])
         in_separator = False
         for offset, char in enumerate(run):
-            position = match.start() + offset
+            position = start + offset
             if char.isdigit() or char in KOREAN_DIGITS:
                 out_chars.append(KOREAN_DIGITS.get(char, char))
                 out_origin.append(origin[position])
@@ -148,7 +169,7 @@ def _spell_korean_digits(chars: list[str], origin: list[int]) -> tuple[list[str]
                 out_chars.append(" " if char == " " and run[offset + 1 : offset + 2] in digits_of else "-")
                 out_origin.append(origin[position])
                 in_separator = True
-        cursor = match.start() + len(run)
+        cursor = start + len(run)
     out_chars.extend(chars[cursor:])
     out_origin.extend(origin[cursor:])
     return out_chars, out_origin
