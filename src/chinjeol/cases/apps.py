@@ -30,8 +30,11 @@ class CasesConfig(AppConfig):
     verbose_name = "민원"
 
     def ready(self):
+        from datetime import timedelta
+
         from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
         from chinjeol.kindness import sources
 
@@ -39,6 +42,12 @@ class CasesConfig(AppConfig):
         from .mileage import happy_call_links
 
         inbox.register("cases", work_for)
+        register_periodic(
+            "chinjeol.cases.tasks.check_compensation", every=timedelta(minutes=10), label="보상 점검"
+        )
+        register_periodic(
+            "chinjeol.cases.tasks.check_reminders", every=timedelta(minutes=10), label="처리기한 임박 알림"
+        )
         register_notices()
         sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 

@@ -8,6 +8,10 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from datetime import timedelta
+
+        from chinjeol.core.periodic import register_periodic
+
         from .menus import register_menus
         from .mileage import register_source
         from .provider import register_compliance
@@ -15,3 +19,6 @@ class ContactConfig(AppConfig):
         register_menus()
         register_compliance()
         register_source()
+        register_periodic(
+            "chinjeol.contact.tasks.phone_mileage", every=timedelta(hours=1), label="전화응대 마일리지"
+        )

@@ -203,3 +203,20 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.version}"
+
+
+class PeriodicRun(models.Model):
+    """The lease of one periodic job (주기 작업): the worker whose conditional update moves `due_at` on runs it;
+    every other worker sees the new `due_at` and skips, so a job runs once per interval across all workers."""
+
+    name = models.CharField("작업", max_length=200, primary_key=True)
+    due_at = models.DateTimeField("다음 실행 시각")
+    last_run_at = models.DateTimeField("마지막 실행 시각", null=True, blank=True)
+    runs = models.PositiveIntegerField("실행 횟수", default=0)
+
+    class Meta:
+        verbose_name = "주기 작업"
+        verbose_name_plural = "주기 작업"
+
+    def __str__(self) -> str:
+        return self.name
