@@ -30,6 +30,10 @@ class CasesConfig(AppConfig):
     verbose_name = "민원"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("case", "민원")
+        register_subject_type("case_customer", "민원인 연락처")
         from datetime import timedelta
 
         from chinjeol.core import inbox

@@ -8,6 +8,9 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("caller_history", "전화 건 사람의 상담 이력")
         from datetime import timedelta
 
         from chinjeol.core.periodic import register_periodic

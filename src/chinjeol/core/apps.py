@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
         from datetime import timedelta
 
         from .periodic import register_periodic
+        from .privacy import register_subject_type
+
+        register_subject_type("user", "계정")
 
         register_periodic(
             "chinjeol.api.tasks.purge_idempotency_records",

@@ -133,6 +133,12 @@ class ApiToken(models.Model):
         return token, raw
 
 
+def _subject_type_choices():
+    from .privacy import subject_type_choices
+
+    return subject_type_choices()
+
+
 class PersonalDataAccess(models.Model):
     """개인정보 접속기록: who displayed or exported whose contact details, when and from where."""
 
@@ -147,7 +153,7 @@ class PersonalDataAccess(models.Model):
     )
     username = models.CharField("접속자 아이디", max_length=150)
     action = models.CharField("행위", max_length=10, choices=Action.choices)
-    subject_type = models.CharField("정보주체 유형", max_length=30)
+    subject_type = models.CharField("정보주체 유형", max_length=30, choices=_subject_type_choices)
     subject_id = models.CharField("정보주체 ID", max_length=40, blank=True)
     subject_label = models.CharField("정보주체", max_length=200)
     fields = models.CharField("항목", max_length=200)
