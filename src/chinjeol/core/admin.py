@@ -54,8 +54,22 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the system (logs, published reports, job leases): read here, never added, changed or
+    deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ["at", "accessor", "action", "subject_label", "fields", "ip"]
     list_filter = ["action", "subject_type"]
     list_select_related = ["user__staff__department"]
@@ -67,18 +81,9 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     date_hierarchy = "at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PeriodicRun)
-class PeriodicRunAdmin(admin.ModelAdmin):
+class PeriodicRunAdmin(ReadOnlyAdmin):
     """Read-only: when each periodic job last ran and when its next round is due (written by the workers)."""
 
     list_display = ["job", "last_run_at", "due_at", "runs"]
@@ -90,12 +95,3 @@ class PeriodicRunAdmin(admin.ModelAdmin):
 
         job = PERIODIC.get(obj.name)
         return job.label if job else obj.name
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
