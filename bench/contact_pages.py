@@ -29,10 +29,11 @@ def build() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from tests.factories import make_user
+
     from chinjeol.contact import demo
     from chinjeol.core.roles import Role
     from chinjeol.organization.models import Agency, Department, Staff
-    from tests.factories import make_user
 
     Agency.objects.get_or_create(name="벤치구")
     centre = Department.objects.create(name="민원콜센터", sort_order=1)
