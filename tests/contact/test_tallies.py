@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from chinjeol.contact import queries
@@ -16,8 +16,8 @@ from chinjeol.contact.tallies import tallies_recount
 from .conftest import SEOUL, day_files, kst
 
 pytestmark = pytest.mark.django_db
-FIRST = date(2026, 11, 28)
-DAYS = 6
+FIRST = date(2026, 10, 30)
+DAYS = 34  # 30 October to 2 December: all of November, so whole months are read from month rows
 
 call = st.fixed_dictionaries(
     {
@@ -40,6 +40,24 @@ call = st.fixed_dictionaries(
         "resolved": st.none() | st.booleans(),
     }
 )
+
+
+EVERY_DAY = {
+    "hour": 10,
+    "queue": False,
+    "direction": "inbound",
+    "answered": True,
+    "wait": None,
+    "billsec": 200,
+    "judged": True,
+    "within": True,
+    "missed": False,
+    "abandoned": False,
+    "in_hours": True,
+    "hung_up": True,
+    "repeat": False,
+    "resolved": None,
+}
 
 
 def _store(centre, calls: list[dict]) -> None:
@@ -101,10 +119,13 @@ def _same(scope, date_from=FIRST, date_to=FIRST + timedelta(days=DAYS - 1), t=No
     counted=st.tuples(st.integers(0, DAYS - 1), st.integers(0, DAYS - 1)),
     window=st.tuples(st.integers(0, DAYS - 1), st.integers(0, DAYS - 1)),
 )
+@example(calls=[], counted=(0, DAYS - 1), window=(0, DAYS - 1))
 def test_tallied_metrics_equal_the_metrics_of_the_calls(centre, calls, counted, window):
     CallTally.objects.all().delete()
     CallTallyDay.objects.all().delete()
     CallRecord.objects.all().delete()
+    if not calls:  # the explicit example: a call on every day, the whole range counted
+        calls = [{**EVERY_DAY, "day": d, "who": d % 4, "ring": d % 9} for d in range(DAYS)]
     _store(centre, calls)
     # Some days counted, the others read from the calls: both paths and their sum are compared.
     low, high = sorted(counted)
@@ -118,6 +139,10 @@ def test_tallied_metrics_equal_the_metrics_of_the_calls(centre, calls, counted, 
     ):
         _same(scope, date_from, date_to)
     _same(queries.Scope(all=True), date_from, date_to, t=7)  # another T: read from the calls
+    if low == 0 and high == DAYS - 1:
+        assert CallTally.objects.filter(kind=CallTally.Kind.MONTH, day=date(2026, 11, 1)).exists() == bool(
+            CallRecord.objects.filter(local_date__month=11).exists()
+        )
 
 
 def test_every_change_to_calls_recounts_its_days(centre):

@@ -295,10 +295,17 @@ class CallTallyDay(models.Model):
 
 
 class CallTally(models.Model):
-    """The calls of one local day summed as the metrics need them: a row without an hour per person,
-    department and queue; a row with an hour per department and queue (the figures by hour). Derived
-    from the call records and recounted whenever they change (`chinjeol call-tallies`)."""
+    """Calls summed as the metrics need them: per local day and person, department and queue (`day`);
+    per day, hour, department and queue (`hour`, the figures by hour); per month and person, department
+    and queue once every day of the month is counted (`month`, `day` = the 1st). Derived from the call
+    records and recounted whenever they change (`chinjeol call-tallies`)."""
 
+    class Kind(models.TextChoices):
+        DAY = "day", "일별"
+        HOUR = "hour", "시간대별"
+        MONTH = "month", "월별"
+
+    kind = models.CharField("단위", max_length=5, choices=Kind.choices, default=Kind.DAY)
     day = models.DateField("날짜")
     hour = models.PositiveSmallIntegerField("시", null=True, blank=True)
     staff = models.ForeignKey(
@@ -348,7 +355,7 @@ class CallTally(models.Model):
     class Meta:
         verbose_name = "통화 일별 집계"
         verbose_name_plural = "통화 일별 집계"
-        indexes = [models.Index(fields=["day", "hour"], name="call_tally_day")]
+        indexes = [models.Index(fields=["kind", "day"], name="call_tally_kind_day")]
 
     def __str__(self) -> str:
-        return f"{self.day} {self.hour}시" if self.hour is not None else str(self.day)
+        return f"{self.get_kind_display()} {self.day}" + (f" {self.hour}시" if self.hour is not None else "")

@@ -159,10 +159,8 @@ def call_groups(
         counted = tallies.counted_days(date_from, date_to)
     found: dict = {}
     if counted:
-        rows = _scoped(tallies.tally_rows(group_by).filter(day__gte=date_from, day__lte=date_to), scope)
-        if len(counted) < days:
-            rows = rows.filter(day__in=sorted(counted))
-        found = tallies.tally_groups(rows, tallies.tally_field(group_by))
+        rows, _covered = tallies.tally_rows(group_by, date_from, date_to, counted)
+        found = tallies.tally_groups(_scoped(rows, scope), tallies.tally_field(group_by))
     if len(counted) < days:
         calls = calls_for(scope).filter(local_date__gte=date_from, local_date__lte=date_to)
         if counted:

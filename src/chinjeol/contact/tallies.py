@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import CharField, Count, DateField, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -83,12 +83,36 @@ def _days(first: date, last: date) -> list[date]:
 
 
 SUM_COLUMNS = (*FIELDS.values(), "longest_wait_s")
+DAY, HOUR, MONTH = CallTally.Kind.DAY, CallTally.Kind.HOUR, CallTally.Kind.MONTH
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    months, m = [], first.replace(day=1)
+    while m <= last:
+        months.append(m)
+        m = (m + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_end(month: date) -> date:
+    return (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def complete_months(first: date, last: date, counted: set[date]) -> list[date]:
+    """The months lying wholly inside first..last whose every day is counted."""
+    out = []
+    for m in _month_starts(first, last):
+        end = _month_end(m)
+        if m >= first and end <= last and all(d in counted for d in _days(m, end)):
+            out.append(m)
+    return out
 
 
 @transaction.atomic
 def tallies_recount(first: date, last: date, *, now: datetime | None = None) -> int:
-    """Recount the tallies of the local days first..last from the call records (two INSERT … SELECT … GROUP
-    BY: per person, department and queue; per hour, department and queue). Returns the rows written."""
+    """Recount the tallies of the local days first..last from the call records (INSERT … SELECT … GROUP BY:
+    per person, department and queue; per hour, department and queue), then the month rows of the months
+    touched once all their days are counted. Returns the rows written."""
     from .services.imports import insert_select
 
     if last < first:
@@ -98,24 +122,40 @@ def tallies_recount(first: date, last: date, *, now: datetime | None = None) -> 
     CallTallyDay.objects.bulk_create([CallTallyDay(day=d) for d in days], ignore_conflicts=True)
     # The day rows are the lock: a second recount of the same days waits here (PostgreSQL).
     list(CallTallyDay.objects.select_for_update().filter(day__gte=first, day__lte=last).order_by("day"))
-    CallTally.objects.filter(day__gte=first, day__lte=last).delete()
+    months = _month_starts(first, last)
+    CallTally.objects.filter(kind__in=[DAY, HOUR], day__gte=first, day__lte=last).delete()
+    CallTally.objects.filter(kind=MONTH, day__in=months).delete()
     aggregates = call_aggregates(contact_settings().service_level_t)
+    ordered = {name: aggregates[name] for name in (*FIELDS, "longest")}  # the order of SUM_COLUMNS
     calls = with_wait(CallRecord.objects.filter(local_date__gte=first, local_date__lte=last))
     written = 0
-    for keys, columns in (
+    for kind, keys, columns in (
         (
+            DAY,
             ("local_date", "staff_id", "department_id", "queue_id"),
             ("day", "staff_id", "department_id", "queue_id"),
         ),
         (
+            HOUR,
             ("local_date", "local_hour", "department_id", "queue_id"),
             ("day", "hour", "department_id", "queue_id"),
         ),
     ):
-        ordered = {name: aggregates[name] for name in (*FIELDS, "longest")}  # the order of SUM_COLUMNS
-        select = calls.values(*keys).annotate(**ordered).order_by()
-        written += insert_select(CallTally, (*columns, *SUM_COLUMNS), select)
+        select = calls.values(*keys).annotate(t_kind=Value(kind, CharField()), **ordered).order_by()
+        written += insert_select(CallTally, (*columns, "kind", *SUM_COLUMNS), select)
     CallTallyDay.objects.filter(day__gte=first, day__lte=last).update(counted_at=now)
+    counted = counted_days(months[0], _month_end(months[-1]))
+    sums = {name: Sum(f) for name, f in FIELDS.items()}
+    for month in complete_months(months[0], _month_end(months[-1]), counted):
+        select = (
+            CallTally.objects.filter(kind=DAY, day__gte=month, day__lte=_month_end(month))
+            .values("staff_id", "department_id", "queue_id")
+            .annotate(t_day=Value(month, DateField()), t_kind=Value(MONTH, CharField()), **sums)
+            .annotate(longest=Max("longest_wait_s"))
+            .order_by()
+        )
+        columns = ("staff_id", "department_id", "queue_id", "day", "kind", *SUM_COLUMNS)
+        written += insert_select(CallTally, columns, select)
     return written
 
 
@@ -154,6 +194,16 @@ def tally_field(group_by: str) -> str:
     return GROUP_FIELDS.get(group_by) or {"day": "day", "hour": "hour"}[group_by]
 
 
-def tally_rows(group_by: str) -> QuerySet:
-    """The rows to sum for `group_by`: per hour for the hours, the others per person."""
-    return CallTally.objects.filter(hour__isnull=group_by != "hour")
+def tally_rows(group_by: str, first: date, last: date, counted: set[date]) -> tuple[QuerySet, set[date]]:
+    """The tally rows to sum for `group_by` over the counted days of first..last, and the days they cover:
+    per hour for the hours; per month for the whole months (not for the figures by day) and per day for
+    the rest."""
+    if group_by == "hour":
+        return CallTally.objects.filter(kind=HOUR, day__in=sorted(counted)), counted
+    months = [] if group_by == "day" else complete_months(first, last, counted)
+    in_months = {d for m in months for d in _days(m, _month_end(m))}
+    rest = sorted(counted - in_months)
+    q = Q(kind=DAY, day__in=rest) if len(rest) < len(counted) else Q(kind=DAY, day__gte=first, day__lte=last)
+    if months:
+        q |= Q(kind=MONTH, day__in=months)
+    return CallTally.objects.filter(q), counted
