@@ -7,7 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = "민원"
 
     def ready(self):
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
         from chinjeol.kindness import sources
@@ -16,6 +16,7 @@ class CasesConfig(AppConfig):
         from .mileage import happy_call_links
 
         inbox.register("cases", work_for)
+        exports.register("cases:queue", "민원 목록")
         sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 RECEIVED, ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN = (
     "received",
@@ -137,3 +137,10 @@ def search_terms(query: str, *, phone_of) -> list[SearchTerm]:
                 phone = None
         terms.append(SearchTerm(word, digits=digits, phone=phone))
     return terms
+
+
+# --- the queue's columns -------------------------------------------------------------------------------
+def elapsed_days(received_on: date, until: date) -> int:
+    """Calendar days since the case was received (0 on the day itself), up to `until`: today for an open
+    case, the day it was closed otherwise (경과일)."""
+    return max(0, (until - received_on).days)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import request_ip
@@ -15,7 +16,7 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import phone_last4
 from chinjeol.notify.models import Message
 
-from . import forms, links, queries, services, throttle, workflow
+from . import forms, links, listing, queries, services, throttle, workflow
 from .contact import case_contact_for
 from .models import Case, HappyCallAnswer
 
@@ -43,14 +44,33 @@ def queue(request):
     q = request.GET.get("q", "").strip()
     if q:
         cases = queries.search(cases, q)
-    status = request.GET.get("status", "")
-    if status in Case.Status.values:
-        cases = cases.filter(status=status)
-    if name in ("overdue", "due_soon"):
+    form = listing.CaseFilterForm(request.GET or None, user=request.user)
+    if form.is_valid():
+        cases = listing.filtered(cases, form.cleaned_data)
+    sort = listing.sort_key(request.GET.get("sort", ""))
+    if sort:
+        cases = listing.sorted_cases(cases, sort)
+    today = timezone.localdate()
+    rows = listing.ExportRows(request.user, exports.limit(cases), today)
+    download = exports.download(
+        request,
+        name=f"cases-{name}-{today:%Y%m%d}",
+        title=f"민원 목록 ({queries.QUEUES[name]})",
+        headers=listing.HEADERS,
+        rows=rows,
+        personal=rows.personal,
+    )
+    if download is not None:
+        return download
+    if name in ("overdue", "due_soon") and not sort:
         cases = queries.DeadlineQueue(cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    for case in page:
+        case.elapsed_days = listing.elapsed(case, today)
     query = request.GET.copy()
     query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
     return render(
         request,
         "cases/queue.html",
@@ -58,11 +78,14 @@ def queue(request):
             "page": page,
             "queue": name,
             "queues": queries.QUEUES,
+            "counts": listing.tab_counts(request.user, now, name, page.paginator.count),
             "now": now,
             "q": q,
-            "status": status,
-            "statuses": Case.Status.choices,
+            "form": form,
+            "sort": sort or "",
             "query": query.urlencode(),
+            "unsorted": unsorted.urlencode(),
+            "filtered": any(request.GET.get(k) for k in ("q", *form.fields)),
         },
     )
 
