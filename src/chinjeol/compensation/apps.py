@@ -7,13 +7,15 @@ class CompensationConfig(AppConfig):
     verbose_name = "보상"
 
     def ready(self):
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
 
         from .inbox import work_for
 
         inbox.register("compensation", work_for)
+        exports.register("compensation:ledger", "보상 대장")
+        exports.register("compensation:report", "보상 월별 보고")
 
         register(
             Menu(
