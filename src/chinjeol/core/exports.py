@@ -168,7 +168,7 @@ def download(
     title: str,
     headers: Sequence[str],
     rows: Iterable[Sequence[Any]] | Callable[[], Iterable[Sequence[Any]]],
-    sheets: Sequence[Sheet] = (),
+    sheets: Sequence[Sheet] | Callable[[], Sequence[Sheet]] = (),
     personal: PersonalData | Callable[[], PersonalData | None] | None = None,
 ) -> HttpResponse | None:
     """The download the request asks for (`?format=xlsx|csv`), or None when it asks for the page itself.
@@ -182,6 +182,8 @@ def download(
     try:
         if callable(rows):
             rows = rows()
+        if callable(sheets):
+            sheets = sheets()
         response = export_response(fmt, name=name, title=title, headers=headers, rows=rows, sheets=sheets)
     except DomainError as error:
         query = request.GET.copy()

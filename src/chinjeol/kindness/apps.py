@@ -12,6 +12,10 @@ class KindnessConfig(AppConfig):
         from .sources import register_own_sources
 
         register_own_sources()
+        from chinjeol.core import exports
+
+        exports.register("kindness:organisation", "친절 부서 순위")
+        exports.register("kindness:snapshot", "공표한 친절 결과")
         from chinjeol.core.roles import Role
 
         office = (Role.CS_OFFICER, Role.AUDITOR)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.roles import Role
@@ -14,6 +15,7 @@ from chinjeol.core.roles import Role
 from .. import services
 from ..forms import ActionForm, PublishForm
 from ..models import PeriodSnapshot, SnapshotDepartment, SnapshotStaff
+from ..queries import exports as kindness_exports
 from ..queries.boards import MemberRow
 from ..rules import Period
 from .common import area, error_page
@@ -109,6 +111,17 @@ def snapshot_detail(request, pk: int):
     )
     if snapshot is None:
         return error_page(request, NotFound("공표 결과를 찾을 수 없습니다."))
+    period = Period.parse(snapshot.period)
+    download = exports.download(
+        request,
+        name=f"kindness-published-{snapshot.period}-v{snapshot.version}",
+        title=f"공표 결과 {period.label_ko} 부서 순위",
+        headers=kindness_exports.DEPARTMENT_HEADERS,
+        rows=lambda: kindness_exports.snapshot_department_rows(snapshot),
+        sheets=lambda: [kindness_exports.staff_sheet(period, snapshot)],
+    )
+    if download is not None:
+        return download
     context = _snapshot_context(snapshot)
     if request.method == "POST":
         if not has_role(request.user, Role.CS_OFFICER):
