@@ -7,13 +7,16 @@ class CommunityConfig(AppConfig):
     verbose_name = "친절 신고·공동체"
 
     def ready(self):
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
 
         from .inbox import work_for
 
         inbox.register("community", work_for)
+        exports.register("community:report_list", "친절·불친절 신고 목록")
+        exports.register("community:best_list", "고객만족방 글 목록")
+        exports.register("community:praise_manage", "칭찬합시다 글 목록")
 
         from chinjeol.cases import links
 

@@ -15,3 +15,6 @@ class ContactConfig(AppConfig):
         register_menus()
         register_compliance()
         register_source()
+        from chinjeol.core import exports
+
+        exports.register("contact:volumes", "통화량")
