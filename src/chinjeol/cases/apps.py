@@ -41,6 +41,15 @@ class CasesConfig(AppConfig):
         register(
             Menu(
                 "cases",
+                "답변 서식",
+                "cases:answer_templates",
+                (Role.CS_OFFICER, Role.AUDITOR),
+                "민원 종류·부서별로 담당자가 골라 쓰는 답변 서식",
+            )
+        )
+        register(
+            Menu(
+                "cases",
                 "발송 기록",
                 "cases:messages",
                 (Role.CS_OFFICER, Role.AUDITOR),

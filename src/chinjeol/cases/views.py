@@ -16,7 +16,7 @@ from chinjeol.core.roles import Role
 from chinjeol.korean.pii import phone_last4
 from chinjeol.notify.models import Message
 
-from . import forms, links, listing, queries, services, throttle, workflow
+from . import answer_templates, forms, links, listing, queries, rules, services, throttle, workflow
 from .contact import case_contact_for
 from .models import Case, HappyCallAnswer
 
@@ -98,7 +98,7 @@ def detail(request, pk: int):
     except DomainError as error:
         return _error_page(request, error)
     customer = case_contact_for(request, case, user=request.user, action="view")
-    can_handle = workflow.may_take(request.user, case, "start") and case.is_open
+    primary, others = _steps(request.user, case)
     context = {
         "case": case,
         "now": timezone.now(),
@@ -106,8 +106,10 @@ def detail(request, pk: int):
         "messages_sent": case.messages.all(),
         "show_contact": customer.full,
         "customer": customer.as_dict(),
-        "can_handle": can_handle,
-        "can_extend": case.is_open and workflow.may_take(request.user, case, "extend"),
+        "primary_step": primary,
+        "other_steps": others,
+        "step_labels": STEP_LABELS,
+        "answer_templates": answer_templates.for_case(case) if "close" in (primary, *others) else [],
         "assign_form": forms.AssignForm(department=case.department),
         "transfer_form": forms.TransferForm(),
         "interim_form": forms.InterimForm(initial={"expected_at": case.due_at + timedelta(days=7)}),
@@ -118,6 +120,24 @@ def detail(request, pk: int):
     }
     context["notes"] = links.notes_for(case, request.user)
     return render(request, "cases/detail.html", context)
+
+
+STEP_LABELS = {"assign": "배정", "start": "처리 시작", "close": "답변", "interim": "중간통지", "extend": "연장",
+               "transfer": "이송", "withdraw": "취하"}  # fmt: skip
+STEP_ORDER = ("assign", "start", "close", "interim", "extend", "transfer", "withdraw")
+
+
+def _steps(user, case) -> tuple[str | None, list[str]]:
+    """The case's next step as the page's one primary action (if the user may take it), and the user's
+    other steps for 더보기; nothing on a finished case."""
+    if not case.is_open:
+        return None, []
+    allowed = workflow.steps_of(user, case)
+    if not (case.assignee_id and case.status == Case.Status.ASSIGNED):
+        allowed -= {"start"}
+    following = rules.next_step(case.status, assigned=bool(case.assignee_id))
+    primary = following if following in allowed else None
+    return primary, [step for step in STEP_ORDER if step in allowed and step != primary]
 
 
 def _step_data(action: str, data: dict) -> dict:

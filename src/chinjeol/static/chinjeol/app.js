@@ -36,3 +36,13 @@ document.addEventListener("click", (event) => {
     field.scrollIntoView({ block: "center" });
   }
 });
+// 답변 서식: choosing a template fills the answer box (kept when nothing is chosen).
+document.addEventListener("change", (event) => {
+  const select = event.target.closest("select[data-fill-target]");
+  if (!select || !select.value) return;
+  const target = document.getElementById(select.dataset.fillTarget);
+  if (!target) return;
+  if (target.value.trim() && !window.confirm("쓰던 답변을 서식으로 바꿀까요?")) return;
+  target.value = select.value;
+  target.focus();
+});
