@@ -27,8 +27,8 @@ def test_the_live_ranking_downloads_with_every_evaluated_person(client_for, org,
         client_for(org.officer).get(reverse("kindness:organisation"), {"period": "2026-H2", "format": "xlsx"})
     )
     departments = list(book.worksheets[0].iter_rows(values_only=True))
-    assert departments[0] == ("순위", "부서", "점수", "신호등", "인원", "부서 감점", "비고")
-    assert "민원팀" in {row[1] for row in departments[1:]}
+    assert departments[0] == ("단계", "순위", "부서", "점수", "신호등", "인원", "부서 감점", "비고")
+    assert ("팀", 1, "민원팀") in {row[:3] for row in departments[1:]}
     people = list(book["직원별"].iter_rows(values_only=True))
     clerk = next(row for row in people[1:] if row[2] == org.clerk.staff.name)
     assert clerk[6] == 83.0 and clerk[0] == 1 and clerk[1] == 1
@@ -52,7 +52,7 @@ def test_a_published_snapshot_downloads_as_it_was_frozen(client_for, org, record
         reverse("kindness:snapshot", args=[snapshot.pk]), {"format": "csv"}
     )
     text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff순위,부서,점수,신호등")
+    assert text.startswith("\ufeff단계,순위,부서,점수,신호등")
     book = _book(
         client_for(org.auditor).get(reverse("kindness:snapshot", args=[snapshot.pk]), {"format": "xlsx"})
     )

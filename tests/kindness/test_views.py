@@ -153,7 +153,7 @@ def test_department_board_within_scope(client_for, org, record):
     record(org.clerk.staff, "phone", at(2026, 11, 2), 8)
     team = reverse("kindness:department", args=[org.team.pk])
     body = client_for(org.leader).get(team, H2).content.decode()
-    assert org.clerk.staff.name in body and "83.00" in body
+    assert org.clerk.staff.name in body and "83.0" in body
     civil = client_for(org.head).get(reverse("kindness:department", args=[org.civil.pk]), H2).content.decode()
     assert "하위 부서" in civil and "민원팀" in civil
     assert client_for(org.leader).get(reverse("kindness:department", args=[org.tax.pk])).status_code == 403

@@ -366,3 +366,26 @@ def trend(scores_by_period: Mapping[Period, Number | None]) -> dict[Period, Deci
         before = scores_by_period.get(period.previous())
         out[period] = None if score is None or before is None else _two(_d(score) - _d(before))
     return out
+
+
+# --- like with like: departments rank among departments of their own level -------------------------------
+RANK_GROUPS = {"bureau": "bureau", "division": "division", "office": "division", "team": "team"}
+RANK_GROUP_LABELS = {"division": "과·사업소", "team": "팀", "bureau": "실·국"}
+RANK_GROUP_ORDER = ("division", "team", "bureau")
+
+
+def rank_group(department_kind: str) -> str:
+    """The level a department is ranked at: 과 with 과 (and 사업소), 팀 with 팀, 국 with 국."""
+    return RANK_GROUPS.get(department_kind, "division")
+
+
+def rank_within(scores: Sequence[tuple[K, str, Number | None]]) -> dict[K, int | None]:
+    """Standard competition ranking inside each group (`rank` per group): a 과 is never ranked against its own
+    팀s, nor a 국 with its one 국장 beside the 팀s."""
+    groups: dict[str, list[tuple[K, Number | None]]] = {}
+    for key, group, value in scores:
+        groups.setdefault(group, []).append((key, value))
+    out: dict[K, int | None] = {}
+    for members in groups.values():
+        out.update(rank(members))
+    return out

@@ -19,7 +19,7 @@ from .scores import period_results
 ONE = Decimal("0.1")
 SIGNALS = dict(SnapshotStaff._meta.get_field("signal").choices)
 
-DEPARTMENT_HEADERS = ["순위", "부서", "점수", "신호등", "인원", "부서 감점", "비고"]
+DEPARTMENT_HEADERS = ["단계", "순위", "부서", "점수", "신호등", "인원", "부서 감점", "비고"]
 STAFF_HEADERS = ["기관 순위", "부서 안 순위", "이름", "사번", "직위", "부서", "점수", "신호등"]
 
 

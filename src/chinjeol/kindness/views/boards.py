@@ -13,6 +13,7 @@ from chinjeol.core.roles import Role
 from .. import queries
 from ..forms import PublishForm
 from ..queries import exports as kindness_exports
+from ..rules import HALF, Period
 from .charts import distribution_chart
 from .common import area, error_page, period_menu, selected_period
 
@@ -51,6 +52,7 @@ def organisation(request):
         if download is not None:
             return download
     can_publish = has_role(request.user, Role.CS_OFFICER) and period.end <= timezone.localdate()
+    last_finished = Period.containing(timezone.localdate(), HALF).previous()
     mine = getattr(request.user, "staff", None) if request.user.staff_id else None
     return render(
         request,
@@ -67,6 +69,9 @@ def organisation(request):
             "can_publish": can_publish,
             "publish_form": PublishForm(initial={"period": str(period)}) if can_publish else None,
             "extra_query": "&view=live" if live else "",
+            "publish_hint": last_finished
+            if has_role(request.user, Role.CS_OFFICER) and not can_publish
+            else None,
         },
     )
 

@@ -17,7 +17,7 @@ from ..forms import ActionForm, PublishForm
 from ..models import PeriodSnapshot, SnapshotDepartment, SnapshotStaff
 from ..queries import exports as kindness_exports
 from ..queries.boards import MemberRow
-from ..rules import Period
+from ..rules import RANK_GROUP_LABELS, RANK_GROUP_ORDER, Period, rank_group
 from .common import area, error_page
 
 READERS = (Role.CS_OFFICER, Role.AUDITOR)
@@ -77,6 +77,9 @@ def _snapshot_context(snapshot: PeriodSnapshot, form=None) -> dict:
     )
     for d in departments:
         d.id, d.name = d.department_id, d.department.name
+        d.group = RANK_GROUP_LABELS[rank_group(d.department.kind)]
+    order = [RANK_GROUP_LABELS[g] for g in RANK_GROUP_ORDER]
+    departments.sort(key=lambda d: (order.index(d.group), d.rank is None, d.rank or 0, d.name))
     top = [
         MemberRow(r.staff, r.score, r.signal, r.rank, r.department_rank)
         for r in SnapshotStaff.objects.filter(snapshot=snapshot)
