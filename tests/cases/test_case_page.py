@@ -38,7 +38,7 @@ def test_the_next_step_leads_and_the_rest_is_under_more(client_for, org, make_ca
     assert page.context["primary_step"] == "assign"
     assert "extend" in page.context["other_steps"] and "assign" not in page.context["other_steps"]
     html = page.content.decode()
-    assert 'class="primary-step"' in html and "더보기" in html
+    assert 'class="primary-step"' in html and "더보기" in html and "---------" not in html
     assert html.index("담당자 배정") < html.index("더보기")
 
 

@@ -105,6 +105,7 @@ class StaffCaseForm(forms.Form):
             label="법정민원 사무 (법정민원일 때)",
             queryset=StatutoryService.objects.filter(is_active=True),
             required=False,
+            empty_label="법정민원 아님",
         )
 
 
@@ -128,7 +129,9 @@ class StatusLookupForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    staff = forms.ModelChoiceField(label="담당자", queryset=Staff.objects.none())
+    staff = forms.ModelChoiceField(
+        label="담당자", queryset=Staff.objects.none(), empty_label="담당자를 고르세요"
+    )
 
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +147,10 @@ class AssignForm(forms.Form):
 
 class TransferForm(forms.Form):
     department = forms.ModelChoiceField(
-        label="다른 부서로", queryset=Department.objects.active(), required=False
+        label="다른 부서로",
+        queryset=Department.objects.active(),
+        required=False,
+        empty_label="부서로 보내지 않음 (다른 기관으로 이송)",
     )
     agency = forms.CharField(label="또는 다른 기관으로", max_length=100, required=False)
     reason = forms.CharField(label="이송 사유", max_length=500)

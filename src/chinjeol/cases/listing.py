@@ -30,10 +30,10 @@ class CaseFilterForm(forms.Form):
     kind = forms.ChoiceField(label="종류", required=False, choices=ALL + list(Case.Kind.choices))
     status = forms.ChoiceField(label="상태", required=False, choices=ALL + list(Case.Status.choices))
     date_from = forms.DateField(
-        label="접수일 부터", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="접수일(부터)", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="접수일 까지", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="접수일(까지)", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, data=None, *, user):

@@ -313,7 +313,7 @@ def department_score(
     deduction = max(ZERO, min(_d(deductions), _d(max_deduction)))
     notes = []
     if deduction == _d(max_deduction) and _d(deductions) > deduction:
-        notes.append(f"감점 상한 {_two(deduction)}점 적용")
+        notes.append(f"감점 상한 {deduction.quantize(Decimal('0.1'), ROUND_HALF_UP)}점 적용")
     n = len(member_scores)
     if n == 0:
         return DepartmentScore(None, 0, deduction, "평가 대상 직원 없음")
@@ -322,7 +322,10 @@ def department_score(
     if n < min_members and organisation_mean is not None:
         prior = _d(organisation_mean)
         mean = (members_mean * n + prior * (min_members - n)) / min_members
-        notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균 {_two(prior)}점 쪽으로 보정")
+        notes.insert(
+            0,
+            f"인원 {n}명(기준 {min_members}명 미만): 기관 평균 {prior.quantize(Decimal('0.1'), ROUND_HALF_UP)}점 쪽으로 보정",
+        )
     elif n < min_members:
         notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균이 없어 보정하지 않음")
     score = _two(max(ZERO, min(Decimal(100), mean - deduction)))
