@@ -87,7 +87,7 @@ def _fill(sheet, headers: Sequence[str], rows: list) -> None:
             [2 * len(str(header)) + 2] + [_width(r[index - 1]) for r in rows[:200] if len(r) >= index]
         )
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, max(10, width))
-        if rows and isinstance(rows[0][index - 1], datetime):
+        if rows and len(rows[0]) >= index and isinstance(rows[0][index - 1], datetime):
             for line in range(2, len(rows) + 2):
                 sheet.cell(row=line, column=index).number_format = "yyyy-mm-dd hh:mm"
 

@@ -31,6 +31,7 @@ def score(value: Decimal | None):
 def department_rows(board: Board) -> list[list]:
     return [
         [
+            r.group,
             r.rank or "",
             r.name,
             score(r.score),
@@ -92,6 +93,7 @@ def snapshot_department_rows(snapshot: PeriodSnapshot) -> list[list]:
     """The department ranking exactly as `snapshot` froze it (an older version included)."""
     return [
         [
+            rules.RANK_GROUP_LABELS[rules.rank_group(r.department.kind)],
             r.rank or "",
             r.department.name,
             score(r.score),
