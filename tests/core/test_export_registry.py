@@ -23,11 +23,14 @@ EXPECTED = {
     "community:best_list",
     "community:praise_manage",
     "community:report_list",
+    "community:tasks_all",
     "compensation:ledger",
     "compensation:report",
     "contact:volumes",
     "kindness:organisation",
     "kindness:snapshot",
+    "knowledge:report_misses",
+    "knowledge:report_uses",
 }
 
 

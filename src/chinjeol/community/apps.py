@@ -17,6 +17,7 @@ class CommunityConfig(AppConfig):
         exports.register("community:report_list", "친절·불친절 신고 목록")
         exports.register("community:best_list", "고객만족방 글 목록")
         exports.register("community:praise_manage", "칭찬합시다 글 목록")
+        exports.register("community:tasks_all", "할 일 현황")
 
         from chinjeol.cases import links
 

@@ -93,3 +93,22 @@ def praise_rows(posts, contacts: ContactRows) -> list[list]:
             ]  # fmt: skip
         )
     return out
+
+
+TASK_HEADERS = ["구분", "제목", "담당 부서", "담당자", "기한", "상태", "완료 시각", "결과"]
+
+
+def task_rows(tasks) -> list[list]:
+    return [
+        [
+            t.get_kind_display(),
+            t.title,
+            t.assignee_department.name if t.assignee_department else "",
+            t.assignee_user.display_name if t.assignee_user else "",
+            t.due_at,
+            t.get_status_display(),
+            t.done_at,
+            t.outcome,
+        ]  # fmt: skip
+        for t in tasks.select_related("assignee_department", "assignee_user", "assignee_user__staff")
+    ]
