@@ -222,6 +222,8 @@ FILLERS = {
     },
     ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
+    # --- worklists ---
+    ("cases:answer_template_edit", "pk"): lambda w, s: w.first(_m("cases.AnswerTemplate")),
 }
 SCOPED = {
     ("organization:department", "pk"),

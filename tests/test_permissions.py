@@ -218,6 +218,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api POST /cti/events":                     ("--------", "yfyyyfyl"),
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
+    # --- worklists ---
+    "compensation:approve_many":                ("mmmmmmmm", "yffffffl"),
+    "cases:answer_templates":                   ("yyfffffl", "yffffffl"),
+    "cases:answer_template_edit":               ("yyfffffl", "yffffffl"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

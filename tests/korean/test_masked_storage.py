@@ -172,6 +172,7 @@ NOT_FREE_TEXT = {
     "cases.RoutingRule": {"keyword"},
     "cases.ReceiptCounter": set(),
     "cases.RateLimitHit": {"key"},
+    "cases.AnswerTemplate": {"kind"},
     "community.Report": {"receipt_no", "reporter_phone"},
     "community.ReportEvent": {"from_status", "to_status"},
     "community.PraisePost": {"writer_phone"},

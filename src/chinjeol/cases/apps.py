@@ -30,21 +30,20 @@ class CasesConfig(AppConfig):
     verbose_name = "민원"
 
     def ready(self):
-        from chinjeol.core.privacy import register_subject_type
-
-        register_subject_type("case", "민원")
-        register_subject_type("case_customer", "민원인 연락처")
         from datetime import timedelta
 
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.periodic import register_periodic
+        from chinjeol.core.privacy import register_subject_type
         from chinjeol.core.roles import Role
         from chinjeol.kindness import sources
 
         from .inbox import work_for
         from .mileage import happy_call_links
 
+        register_subject_type("case", "민원")
+        register_subject_type("case_customer", "민원인 연락처")
         inbox.register("cases", work_for)
         register_periodic(
             "chinjeol.cases.tasks.check_compensation", every=timedelta(minutes=10), label="보상 점검"
@@ -53,6 +52,7 @@ class CasesConfig(AppConfig):
             "chinjeol.cases.tasks.check_reminders", every=timedelta(minutes=10), label="처리기한 임박 알림"
         )
         register_notices()
+        exports.register("cases:queue", "민원 목록")
         sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -72,6 +72,15 @@ class CasesConfig(AppConfig):
                 "cases:staff_new",
                 handlers,
                 "전화·방문·우편·팩스로 받은 민원을 등록하고, 바로 해결했으면 완료합니다",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "답변 서식",
+                "cases:answer_templates",
+                (Role.CS_OFFICER, Role.AUDITOR),
+                "민원 종류·부서별로 담당자가 골라 쓰는 답변 서식",
             )
         )
         register(

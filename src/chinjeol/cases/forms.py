@@ -39,7 +39,12 @@ class CitizenCaseForm(forms.Form):
         help_text="주민등록번호 등 개인정보는 적지 마세요. 적으시면 자동으로 가려서 저장합니다.",
     )
     name = forms.CharField(label="이름", max_length=100)
-    phone = forms.CharField(label="휴대전화", max_length=20, help_text="처리 상황 조회와 결과 안내에 씁니다.")
+    phone = forms.CharField(
+        label="휴대전화",
+        max_length=20,
+        help_text="처리 상황 조회와 결과 안내에 씁니다.",
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     email = forms.EmailField(
         label="이메일 (선택)", required=False, help_text="적으시면 결과를 이메일로 보내 드립니다."
     )
@@ -69,7 +74,12 @@ class StaffCaseForm(forms.Form):
     title = forms.CharField(label="제목", max_length=200)
     body = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000)
     name = forms.CharField(label="민원인 이름", max_length=100)
-    phone = forms.CharField(label="민원인 전화", max_length=20, required=False)
+    phone = forms.CharField(
+        label="민원인 전화",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     email = forms.EmailField(label="민원인 이메일", required=False)
     department = forms.ModelChoiceField(
         label="담당 부서",
@@ -95,6 +105,7 @@ class StaffCaseForm(forms.Form):
             label="법정민원 사무 (법정민원일 때)",
             queryset=StatutoryService.objects.filter(is_active=True),
             required=False,
+            empty_label="법정민원 아님",
         )
 
 
@@ -104,17 +115,23 @@ class StatusLookupForm(forms.Form):
         regex=r"^\d{4}-\d{7}$",
         max_length=12,
         error_messages={"invalid": "접수번호는 2026-0001234 형식입니다."},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "2026-0001234"}
+        ),
     )
     phone_last4 = forms.RegexField(
         label="전화번호 뒤 4자리",
         regex=r"^\d{4}$",
         max_length=4,
         error_messages={"invalid": "숫자 4자리를 입력하세요."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"}),
     )
 
 
 class AssignForm(forms.Form):
-    staff = forms.ModelChoiceField(label="담당자", queryset=Staff.objects.none())
+    staff = forms.ModelChoiceField(
+        label="담당자", queryset=Staff.objects.none(), empty_label="담당자를 고르세요"
+    )
 
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,7 +147,10 @@ class AssignForm(forms.Form):
 
 class TransferForm(forms.Form):
     department = forms.ModelChoiceField(
-        label="다른 부서로", queryset=Department.objects.active(), required=False
+        label="다른 부서로",
+        queryset=Department.objects.active(),
+        required=False,
+        empty_label="부서로 보내지 않음 (다른 기관으로 이송)",
     )
     agency = forms.CharField(label="또는 다른 기관으로", max_length=100, required=False)
     reason = forms.CharField(label="이송 사유", max_length=500)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import forbidden, has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
@@ -17,6 +18,7 @@ from chinjeol.core.roles import Role
 
 from . import queries, services, statutory
 from .calendar import format_date_ko
+from .compliance import export as compliance_export
 from .compliance import queries as compliance
 from .compliance.rules import BASIS_LABELS, Basis
 from .compliance.tallies import enabled as tallies_enabled
@@ -265,6 +267,16 @@ def compliance_page(request):
     scope = compliance.scope_of(request.user)
     now = timezone.now()
     summary = compliance.summary(period, now, departments=scope, standard=standard)
+    download = exports.download(
+        request,
+        name=f"compliance-{period}",
+        title=f"헌장 이행 부서별 {period.label_ko}",
+        headers=compliance_export.DEPARTMENT_HEADERS,
+        rows=lambda: compliance_export.department_rows(summary),
+        sheets=[compliance_export.standard_sheet(summary)],
+    )
+    if download is not None:
+        return download
     return render(
         request,
         "charter/compliance.html",
@@ -309,6 +321,15 @@ def compliance_cases(request):
         items = compliance.drill_down(
             period, now, departments=scope, department=department, standard=standard, result=result
         )
+        download = exports.download(
+            request,
+            name=f"compliance-cases-{period}",
+            title=f"헌장 이행 점검 민원 {period.label_ko}",
+            headers=compliance_export.CASE_HEADERS,
+            rows=lambda: compliance_export.case_rows(exports.limit(items)),
+        )
+        if download is not None:
+            return download
     page = Paginator(items, 30).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -7,18 +7,21 @@ class CommunityConfig(AppConfig):
     verbose_name = "친절 신고·공동체"
 
     def ready(self):
-        from chinjeol.core.privacy import register_subject_type
-
-        register_subject_type("report", "칭찬·불친절 신고")
-        register_subject_type("praisepost", "칭찬 글")
-        register_subject_type("kindness_reporter", "신고인 연락처")
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.privacy import register_subject_type
         from chinjeol.core.roles import Role
 
         from .inbox import work_for
 
+        register_subject_type("report", "칭찬·불친절 신고")
+        register_subject_type("praisepost", "칭찬 글")
+        register_subject_type("kindness_reporter", "신고인 연락처")
         inbox.register("community", work_for)
+        exports.register("community:report_list", "친절·불친절 신고 목록")
+        exports.register("community:best_list", "고객만족방 글 목록")
+        exports.register("community:praise_manage", "칭찬합시다 글 목록")
+        exports.register("community:tasks_all", "할 일 현황")
 
         from chinjeol.cases import links
 

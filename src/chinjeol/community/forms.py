@@ -77,8 +77,15 @@ class ReportForm(Honeypot):
         required=False,
         help_text="모르시면 직위나 인상착의, 창구 번호를 적어 주세요.",
     )
-    department_text = forms.CharField(label="부서·창구 (아는 대로)", max_length=100, required=False)
-    department = _department_field()
+    # One field for the department: typed as the citizen knows it, with the agency's departments offered as
+    # suggestions; a name typed exactly as a department links the report to it.
+    department_text = forms.CharField(
+        label="부서·창구 (아시는 대로)",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "report-departments", "autocomplete": "off"}),
+        help_text="적기 시작하면 부서 이름을 골라 넣을 수 있습니다. 모르시면 비워 두세요.",
+    )
     occurred_on = forms.DateField(label="있었던 날", widget=forms.DateInput(attrs={"type": "date"}))
     occurred_time = forms.TimeField(
         label="있었던 시각 (선택)", required=False, widget=forms.TimeInput(attrs={"type": "time"})
@@ -91,6 +98,7 @@ class ReportForm(Honeypot):
         label="연락처 (휴대전화)",
         max_length=20,
         required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         help_text="불친절 신고는 필수입니다. 부서장의 사과 전화와 보상 안내에만 씁니다.",
     )
     consent = forms.BooleanField(label=CONSENT_LABEL)
@@ -98,7 +106,6 @@ class ReportForm(Honeypot):
         "kind",
         "official_name",
         "department_text",
-        "department",
         "occurred_on",
         "occurred_time",
         "body",
@@ -127,7 +134,13 @@ class ReportForm(Honeypot):
             self.add_error(
                 "reporter_phone", "불친절 신고는 사과 전화와 보상 안내를 위해 연락처가 필요합니다."
             )
+        name = (data.get("department_text") or "").strip()
+        data["department"] = Department.objects.active().filter(name=name).first() if name else None
         return data
+
+    @staticmethod
+    def department_names() -> list[str]:
+        return list(Department.objects.active().order_by("name").values_list("name", flat=True))
 
 
 class FromCaseForm(forms.Form):
@@ -236,7 +249,12 @@ class PraisePostForm(Honeypot):
     writer_name = forms.CharField(
         label="작성자 이름", max_length=100, help_text="게시판에는 홍*동처럼 가려서 보입니다."
     )
-    writer_phone = forms.CharField(label="연락처 (선택)", max_length=20, required=False)
+    writer_phone = forms.CharField(
+        label="연락처 (선택)",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     consent = forms.BooleanField(
         label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 칭찬글 확인 / 보유 기간: 3년)"
     )

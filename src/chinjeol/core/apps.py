@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
+        from . import exports
         from .periodic import register_periodic
         from .privacy import register_subject_type
 
@@ -20,6 +21,7 @@ class CoreConfig(AppConfig):
             every=timedelta(hours=1),
             label="오래된 중복 방지 기록 정리",
         )
+        exports.register("access_log", "개인정보 접속기록")
 
 
 class ChinjeolAdminConfig(AdminConfig):

@@ -7,14 +7,17 @@ class KindnessConfig(AppConfig):
     verbose_name = "친절평가"
 
     def ready(self):
-        from chinjeol.core.privacy import register_subject_type
-
-        register_subject_type("staff_kindness", "직원 친절 평가")
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.privacy import register_subject_type
 
         from .sources import register_own_sources
 
+        register_subject_type("staff_kindness", "직원 친절 평가")
         register_own_sources()
+        from chinjeol.core import exports
+
+        exports.register("kindness:organisation", "친절 부서 순위")
+        exports.register("kindness:snapshot", "공표한 친절 결과")
         from chinjeol.core.roles import Role
 
         office = (Role.CS_OFFICER, Role.AUDITOR)

@@ -9,6 +9,7 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
+        from chinjeol.core import exports
         from chinjeol.core.periodic import register_periodic
         from chinjeol.notify.kinds import register_kind
 
@@ -21,3 +22,5 @@ class KnowledgeConfig(AppConfig):
             every=timedelta(hours=1),
             label="지식 문서 검토 기한 알림",
         )
+        exports.register("knowledge:report_uses", "해결에 쓰인 문서")
+        exports.register("knowledge:report_misses", "답을 못 찾은 검색")
