@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from . import inbox, navigation
-from .access import primary_role, role_required, roles_of
+from .access import has_role, primary_role, role_required, roles_of
 from .forms import AccessLogFilterForm, LoginForm
 from .models import PersonalDataAccess, RoleAssignment, User
 from .roles import Role
@@ -73,14 +73,15 @@ def area(request, slug: str):
     found = navigation.area(slug)
     if found is None:
         raise Http404
-    if found not in navigation.areas_for(request.user):
+    if not has_role(request.user, *found.roles):
         from .access import forbidden
 
         return forbidden(request)
+    groups = navigation.grouped_menus_for(request.user, slug)
+    if not groups:
+        raise Http404
     request.area = slug
-    return render(
-        request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)}
-    )
+    return render(request, "core/area.html", {"area": found, "groups": groups})
 
 
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
