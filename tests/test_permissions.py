@@ -218,6 +218,11 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api POST /cti/events":                     ("--------", "yfyyyfyl"),
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
+    # --- navigation ---
+    "citizen_home":                             ("yyyyyyyy", "mfmmmmmm"),
+    "citizen_charter":                          ("yyyyyyyy", "mfmmmmmm"),
+    # a lookup: the POST reads (receipt number and the phone's last 4 digits), like cases:citizen_status
+    "community:report_status":                  ("yyyyyyyy", "yfyyyyyy"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {
