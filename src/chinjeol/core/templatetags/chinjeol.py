@@ -53,3 +53,14 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def period_ko(value) -> str:
+    """'2026-H1' → '2026년 상반기', '2026-11' → '2026년 11월': period codes never reach the screen."""
+    from chinjeol.core.periods import Period
+
+    try:
+        return Period.parse(str(value)).label_ko
+    except ValueError:
+        return str(value)
