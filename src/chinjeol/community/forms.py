@@ -216,7 +216,7 @@ class TaskOutcomeForm(forms.Form):
 class RecommendForm(forms.Form):
     recommended = StaffChoiceField(label="추천할 동료")
     reason = forms.CharField(
-        label="추천 이유",
+        label="추천 사유",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
         help_text="어떤 점이 친절했는지 구체적으로 적어 주세요.",
@@ -226,7 +226,7 @@ class RecommendForm(forms.Form):
 class SmileSelectForm(forms.Form):
     staff = StaffChoiceField(label="스마일 직원")
     reason = forms.CharField(
-        label="선정 이유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+        label="선정 사유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
     )
     recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -278,7 +278,7 @@ class PraiseApproveForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    note = forms.CharField(label="숨기는 이유", max_length=300, required=False)
+    note = forms.CharField(label="숨김 사유", max_length=300, required=False)
 
 
 class BroadcastForm(forms.Form):
