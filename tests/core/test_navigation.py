@@ -26,7 +26,7 @@ def test_no_area_is_ever_empty(client_for, org, persona):
         assert f'href="/area/{found.slug}/"' in home
         body = client.get(reverse("area", args=[found.slug])).content.decode()
         assert EMPTY not in body
-        assert 'class="sidenav"' in body and 'aria-label="현재 위치"' in body
+        assert "data-sidenav" in body and 'aria-label="현재 위치"' in body
     for hidden in set(a.slug for a in navigation.AREAS) - {a.slug for a in areas}:
         assert f'href="/area/{hidden}/"' not in home
         assert client.get(reverse("area", args=[hidden])).status_code in (403, 404)
