@@ -98,3 +98,9 @@ def test_citizen_start_page_leads_everywhere(client):
 def test_login_page_leads_a_citizen_to_the_start_page(client):
     body = client.get(reverse("login")).content.decode()
     assert f'href="{reverse("citizen_home")}">민원 신청·칭찬·불친절 신고·처리 상황 조회</a>' in body
+
+
+def test_every_menu_names_an_existing_area():
+    known = {a.slug for a in navigation.AREAS}
+    unknown = sorted({m.area for m in navigation.MENUS} - known)
+    assert not unknown, f"메뉴가 없는 영역을 가리킵니다: {unknown} (core.navigation.AREAS 또는 register_area)"
