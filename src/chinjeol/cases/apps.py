@@ -63,6 +63,7 @@ class CasesConfig(AppConfig):
                 "cases:queue",
                 (*handlers, Role.AUDITOR),
                 "내 민원, 부서 민원, 기한 임박·경과 민원을 처리합니다",
+                group="민원 처리",
             )
         )
         register(
@@ -72,6 +73,7 @@ class CasesConfig(AppConfig):
                 "cases:staff_new",
                 handlers,
                 "전화·방문·우편·팩스로 받은 민원을 등록하고, 바로 해결했으면 완료합니다",
+                group="민원 처리",
             )
         )
         register(
@@ -90,23 +92,36 @@ class CasesConfig(AppConfig):
                 "cases:messages",
                 (Role.CS_OFFICER, Role.AUDITOR),
                 "접수 안내, 중간통지, 연장·이송·결과 통지의 발송 기록",
+                group="민원 처리",
             )
         )
         register(
             Menu(
                 "cases",
-                "민원 신청 (민원인 화면)",
+                "민원 신청",
                 "cases:citizen_new",
                 tuple(Role),
                 "민원인이 계정 없이 민원을 내는 공개 화면",
+                group="민원인 화면",
             )
         )
         register(
             Menu(
                 "cases",
-                "민원 처리 상황 (민원인 화면)",
+                "민원 처리 상황 조회",
                 "cases:citizen_status",
                 tuple(Role),
                 "접수번호와 전화번호 뒤 4자리로 처리 상황과 답변을 보는 공개 화면",
+                group="민원인 화면",
+            )
+        )
+        register(
+            Menu(
+                "cases",
+                "민원인 처음 화면",
+                "citizen_home",
+                tuple(Role),
+                "민원 신청·신고·처리 상황 조회·서비스헌장으로 가는 공개 첫 화면 (로고를 누르면 열립니다)",
+                group="민원인 화면",
             )
         )

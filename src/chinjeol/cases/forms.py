@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from chinjeol.core.consent import LABEL as CONSENT_LABEL
+from chinjeol.core.consent import consent_notice
 from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
 
@@ -49,7 +51,14 @@ class CitizenCaseForm(forms.Form):
         label="이메일 (선택)", required=False, help_text="적으시면 결과를 이메일로 보내 드립니다."
     )
     consent = forms.BooleanField(
-        label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 민원 처리와 결과 통지 / 보유 기간: 민원 처리 후 3년)"
+        label=CONSENT_LABEL,
+        help_text=consent_notice(
+            purpose="민원 접수·처리, 처리 상황과 결과 통지, 만족도 확인",
+            items="이름, 휴대전화 번호, 이메일(적으신 경우)",
+            retention="민원 처리를 마친 날부터 3년 (지난 뒤 바로 파기합니다)",
+            refusal="동의하지 않으시면 이 화면으로는 민원을 신청할 수 없으며, 전화·방문·우편으로는 신청하실 수 있습니다.",
+        ),
+        error_messages={"required": "개인정보 수집·이용에 동의해야 신청할 수 있습니다."},
     )
     website = forms.CharField(
         label="웹사이트",

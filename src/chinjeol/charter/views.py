@@ -37,7 +37,7 @@ READERS = tuple(Role)
 OFFICER_ONLY = "고객만족 담당관만 바꿀 수 있습니다. 다른 역할은 읽기만 할 수 있습니다."
 
 
-def _area(request, area: str = "cases") -> None:
+def _area(request, area: str = "charter") -> None:
     request.area = area
 
 
@@ -261,7 +261,7 @@ def _publish_context(request) -> dict:
 
 @role_required(*compliance.READERS)
 def compliance_page(request):
-    _area(request, "reports")
+    _area(request)
     form = _filters(request)
     period, standard = _chosen(form)
     scope = compliance.scope_of(request.user)
@@ -300,7 +300,7 @@ RESULTS = {"met": "이행", "missed": "미이행"}
 
 @role_required(*compliance.READERS)
 def compliance_cases(request):
-    _area(request, "reports")
+    _area(request)
     form = _filters(request)
     period, standard = _chosen(form)
     scope = compliance.scope_of(request.user)

@@ -26,5 +26,6 @@ class CompensationConfig(AppConfig):
                 "compensation:ledger",
                 (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD),
                 "헌장 위반 보상(1만 원 상당)의 발생·승인·지급 기록과 월별 보고",
+                group="보상",
             )
         )

@@ -103,7 +103,7 @@ class CallRecord(models.Model):
     wait_s = models.PositiveIntegerField("대기 시간(초)", null=True, blank=True)
     judged = models.BooleanField("전화 응대 기준 판정 대상", default=False)
     within_standard = models.BooleanField("기준 안 응답", default=False)
-    phone_version_id = models.IntegerField("PHONE_RINGS 판", null=True, blank=True)
+    phone_version_id = models.IntegerField("전화 응답 약속의 판", null=True, blank=True)
     over_3_min = models.BooleanField("3분 초과", default=False)
     missed = models.BooleanField("못 받음", default=False)
     abandoned = models.BooleanField("포기", default=False)
@@ -237,7 +237,7 @@ class CallbackObligation(TimeStamped):
     )
     missed_at = models.DateTimeField("부재 중 전화 종료")
     due_at = models.DateTimeField("회신 기한")
-    version_id = models.IntegerField("CALLBACK_ABSENT 판", null=True, blank=True)
+    version_id = models.IntegerField("부재 시 회신 약속의 판", null=True, blank=True)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.OPEN)
     done_at = models.DateTimeField("회신 시각", null=True, blank=True)
     done_call = models.ForeignKey(

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from . import exports, inbox, navigation
-from .access import primary_role, role_required, roles_of
+from .access import has_role, primary_role, role_required, roles_of
 from .forms import AccessLogFilterForm, LoginForm
 from .models import PersonalDataAccess, RoleAssignment, User
 from .privacy import accessor_label
@@ -74,14 +74,15 @@ def area(request, slug: str):
     found = navigation.area(slug)
     if found is None:
         raise Http404
-    if found not in navigation.areas_for(request.user):
+    if not has_role(request.user, *found.roles):
         from .access import forbidden
 
         return forbidden(request)
+    groups = navigation.grouped_menus_for(request.user, slug)
+    if not groups:
+        raise Http404
     request.area = slug
-    return render(
-        request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)}
-    )
+    return render(request, "core/area.html", {"area": found, "groups": groups})
 
 
 ACCESS_LOG_HEADERS = [
@@ -99,7 +100,7 @@ ACCESS_LOG_HEADERS = [
 
 
 def _access_row(entry) -> list:
-    return [entry.at, accessor_label(entry), entry.username, entry.get_action_display(), entry.subject_type,
+    return [entry.at, accessor_label(entry), entry.username, entry.get_action_display(), entry.get_subject_type_display(),
             entry.subject_label, entry.fields, entry.count, entry.ip or "", entry.path]  # fmt: skip
 
 

@@ -22,10 +22,11 @@ class ReportsConfig(AppConfig):
 
         register(
             Menu(
-                "reports",
-                "공개 보고서",
+                "charter",
+                "공개한 이행 결과",
                 "reports:charter_list",
                 tuple(Role),
                 "누리집에 공개한 반기별 서비스헌장 이행 점검 결과 (로그인 없이 볼 수 있습니다)",
+                group="헌장과 이행",
             )
         )

@@ -92,3 +92,14 @@ def sort_th(key: str, label: str, current: str, query: str, css: str = ""):
         label,
         mark,
     )
+
+
+@register.filter
+def period_ko(value) -> str:
+    """'2026-H1' → '2026년 상반기', '2026-11' → '2026년 11월': period codes never reach the screen."""
+    from chinjeol.core.periods import Period
+
+    try:
+        return Period.parse(str(value)).label_ko
+    except ValueError:
+        return str(value)

@@ -46,3 +46,28 @@ document.addEventListener("change", (event) => {
   target.value = select.value;
   target.focus();
 });
+// The side menu stays open on wide screens and folds away on phones (it opens with one tap).
+const sidenav = document.querySelector("[data-sidenav]");
+if (sidenav && window.matchMedia("(max-width: 820px)").matches) {
+  sidenav.open = false;
+}
+// On phones a table with several columns is shown as one card per row: each cell carries its column's name.
+for (const table of document.querySelectorAll("table.table:not(.no-stack)")) {
+  const heads = [...table.querySelectorAll("thead tr:last-child th")].map((th) => th.textContent.trim());
+  if (heads.length < 4 || table.querySelector("[colspan]:not(td:only-child)")) continue;
+  for (const row of table.querySelectorAll("tbody tr")) {
+    const cells = [...row.children];
+    if (cells.length !== heads.length) continue;
+    cells.forEach((cell, i) => heads[i] && cell.setAttribute("data-label", heads[i]));
+  }
+  table.classList.add("stacks");
+}
+// A table wider than the screen scrolls sideways: make its box reachable by keyboard and name it.
+for (const wrap of document.querySelectorAll(".table-wrap")) {
+  if (wrap.scrollWidth > wrap.clientWidth + 1 && !wrap.hasAttribute("tabindex")) {
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    const heading = wrap.closest("section, .card")?.querySelector("h2, h3, caption");
+    wrap.setAttribute("aria-label", `${heading ? heading.textContent.trim() : "표"} (옆으로 밀어 더 보기)`);
+  }
+}
