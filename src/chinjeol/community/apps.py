@@ -17,6 +17,7 @@ class CommunityConfig(AppConfig):
         register_subject_type("report", "칭찬·불친절 신고")
         register_subject_type("praisepost", "칭찬 글")
         register_subject_type("kindness_reporter", "신고인 연락처")
+        register_subject_type("praise_writer", "칭찬 글 작성자 연락처")
         inbox.register("community", work_for)
         exports.register("community:report_list", "친절·불친절 신고 목록")
         exports.register("community:best_list", "고객만족방 글 목록")

@@ -15,6 +15,7 @@ class CoreConfig(AppConfig):
         from .privacy import register_subject_type
 
         register_subject_type("user", "계정")
+        register_subject_type("access_log", "접속기록의 접속자")
 
         register_periodic(
             "chinjeol.api.tasks.purge_idempotency_records",
