@@ -285,3 +285,13 @@ def initiative_overview(user, year: int) -> list[dict]:
 
 def staff_choices() -> QuerySet[Staff]:
     return Staff.objects.active().select_related("department").order_by("department__sort_order", "name")
+
+
+def report_for_citizen(receipt_no: str, phone_last4: str) -> Report | None:
+    """The report a citizen looks up: the receipt number and the last 4 digits of the phone they gave."""
+    from chinjeol.korean.pii import phone_last4 as last4
+
+    found = Report.objects.filter(receipt_no=receipt_no).first()
+    if found is None or not found.reporter_phone or last4(found.reporter_phone) != phone_last4:
+        return None
+    return found
