@@ -10,13 +10,10 @@ class CasesConfig(AppConfig):
         from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role
-        from chinjeol.kindness import sources
 
         from .inbox import work_for
-        from .mileage import happy_call_links
 
         inbox.register("cases", work_for)
-        sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
         register(
