@@ -274,7 +274,14 @@ def export_rows(survey: Survey):
     for response in survey.responses.order_by("id"):
         answers = by_response.get(response.pk, {})
         cells = [_cell(q, answers.get(q.pk)) for q in questions]
-        rows.append([response.pk, response.submitted_at, response.get_channel_display(), *cells])
+        rows.append(
+            [
+                response.pk,
+                response.submitted_at.astimezone(SEOUL).replace(tzinfo=None),
+                response.get_channel_display(),
+                *cells,
+            ]
+        )
     return headers, rows
 
 
@@ -286,3 +293,7 @@ def _cell(q: Question, answer: Answer | None):
     if q.kind in rules.CHOICE_KINDS:
         return ", ".join(q.options[i] for i in answer.choices or () if i < len(q.options))
     return answer.text
+
+
+def response_count(survey: Survey) -> int:
+    return survey.responses.count()

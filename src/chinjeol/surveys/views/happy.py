@@ -18,6 +18,11 @@ from ..models import HappyCall
 from ..throttling import throttled
 
 
+def _local(moment):
+    """A moment as the agency's wall-clock time without zone (Excel keeps no time zone)."""
+    return moment.astimezone(SEOUL).replace(tzinfo=None) if moment else None
+
+
 def _ctx(**extra) -> dict:
     return {"current_area": "surveys", **extra}
 
@@ -79,7 +84,7 @@ def happy_results(request):
             headers=["응답 시각", "접수번호", "부서", "담당자", "전반 만족도", "의견(가림)"],
             rows=(
                 [
-                    c.answered_at,
+                    _local(c.answered_at),
                     c.case.receipt_no,
                     c.case.department.name if c.case.department else "",
                     c.case.assignee.name if c.case.assignee else "",
@@ -129,7 +134,7 @@ def phone_list(request):
             headers=["문자 발송", "접수번호", "제목", "부서", "담당자"],
             rows=(
                 [
-                    c.send_at,
+                    _local(c.send_at),
                     c.case.receipt_no,
                     c.case.title,
                     c.case.department.name if c.case.department else "",
