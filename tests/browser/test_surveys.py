@@ -142,8 +142,9 @@ def test_the_cs_officer_publishes_the_annual_survey(page, org, shot, browser, li
     page.get_by_role("link", name="2026년 고객만족도 조사").click()
     page.get_by_text("민원실 번호표 대기 현황 공개").wait_for()
     _save(page, "survey-public")
-    from chinjeol.surveys.queries import published_count
     from django.utils import timezone
+
+    from chinjeol.surveys.queries import published_count
 
     today = timezone.localdate()
     assert published_count(today.replace(month=1, day=1), today) == 1

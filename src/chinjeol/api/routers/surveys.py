@@ -105,7 +105,13 @@ def happy_call_results(request, filters: Query[HappyFilter]):
     if end < start:
         start, end = end, start
     rows, total = queries.happy_results(request.auth, start, end, filters.by, now)
-    return {"start": start, "end": end, "by": filters.by, "total": _row(total), "rows": [_row(r) for r in rows]}
+    return {
+        "start": start,
+        "end": end,
+        "by": filters.by,
+        "total": _row(total),
+        "rows": [_row(r) for r in rows],
+    }
 
 
 def _survey(s, responses: int) -> dict:
