@@ -23,7 +23,10 @@ def test_closing_schedules_the_sms_next_business_day_at_ten(closed_case):
     assert call.status == "waiting" and call.send_at == at(2026, 11, 25, 10)
     assert call.expires_at == at(2026, 12, 9, 10)
     message = Message.objects.get(kind="happy_call")
-    assert message.case_id == case.pk and call.message_id == message.pk
+    assert (
+        message.about_type == "cases.case" and message.about_id == case.pk and call.message_id == message.pk
+    )
+    assert message.notice_status(at(2026, 11, 24, 16)) == "scheduled"
     assert message.next_attempt_at == call.send_at  # held until then
     assert f"/surveys/h/{call.token}/" in message.body
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chinjeol.charter.calendar import SEOUL, BusinessCalendar
@@ -97,11 +97,15 @@ def test_distribution():
 
 # --- properties ---------------------------------------------------------------------------------------
 
+# The machine is shared: no timing judgement on generating inputs or running one example.
+relaxed = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
 moments = st.datetimes(
     min_value=datetime(2026, 1, 1), max_value=datetime(2027, 11, 30), timezones=st.just(SEOUL)
 )
 
 
+@relaxed
 @given(moments)
 def test_send_at_is_after_close_on_a_business_day(closed):
     send = rules.happy_call_send_at(closed, CAL)
@@ -113,6 +117,7 @@ def test_send_at_is_after_close_on_a_business_day(closed):
     assert not any(CAL.is_business_day(d) for d in between)
 
 
+@relaxed
 @given(moments)
 def test_catch_call_due_is_three_business_days_later(answered):
     due = rules.catch_call_due(answered, CAL)
@@ -120,6 +125,7 @@ def test_catch_call_due_is_three_business_days_later(answered):
     assert due.hour == 18
 
 
+@relaxed
 @given(st.integers(0, 10_000), st.integers(1, 10_000))
 def test_response_rate_between_0_and_100(answered, sent):
     answered = min(answered, sent)
@@ -127,6 +133,7 @@ def test_response_rate_between_0_and_100(answered, sent):
     assert Decimal(0) <= rate <= Decimal(100)
 
 
+@relaxed
 @given(st.lists(st.integers(0, 10), min_size=1))
 def test_nps_between_minus_and_plus_100(scores):
     value = rules.nps(scores)
@@ -134,11 +141,13 @@ def test_nps_between_minus_and_plus_100(scores):
     assert rules.nps(scores + [10] * len(scores)) >= value
 
 
+@relaxed
 @given(st.lists(st.one_of(st.none(), st.integers(1, 5)), max_size=4))
 def test_dissatisfied_iff_a_low_score(scores):
     assert rules.is_dissatisfied(scores) == any(s is not None and s <= 2 for s in scores)
 
 
+@relaxed
 @given(st.sampled_from(["scale5", "scale7", "nps"]), st.integers(-3, 12))
 def test_check_answer_numbers_in_range(kind, n):
     try:

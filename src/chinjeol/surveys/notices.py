@@ -31,7 +31,7 @@ def queue_happy_call(call, *, now: datetime) -> Message | None:
         channel, recipient = Message.Channel.EMAIL, case.customer_email
     else:
         return None
-    message = message_queue(
+    return message_queue(
         kind="happy_call",
         channel=channel,
         recipient=recipient,
@@ -44,13 +44,10 @@ def queue_happy_call(call, *, now: datetime) -> Message | None:
             "expires_at": call.expires_at,
         },
         now=now,
-        case=case,
+        about=case,
+        send_at=call.send_at,
         key=f"happy-call-{case.pk}",
     )
-    if message.next_attempt_at and call.send_at and message.next_attempt_at < call.send_at:
-        # held until the scheduled time: the sender only takes messages whose attempt is due
-        Message.objects.filter(pk=message.pk).update(next_attempt_at=call.send_at)
-    return message
 
 
 def queue_survey_invitation(survey, *, phone: str, now: datetime) -> Message:
@@ -66,4 +63,5 @@ def queue_survey_invitation(survey, *, phone: str, now: datetime) -> Message:
             "url": _site(reverse("surveys:answer", args=[survey.token]) + "?via=sms"),
         },
         now=now,
+        about=survey,
     )

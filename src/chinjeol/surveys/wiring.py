@@ -20,6 +20,22 @@ def connect() -> None:
     core_inbox.register("surveys", inbox.work_for)
     sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
     menus.register_menus()
+    register_notices()
+
+
+def register_notices() -> None:
+    from chinjeol.notify.kinds import About, register_about, register_kind
+
+    register_kind("happy_call", "해피콜 만족도 조사")
+    register_kind("survey", "만족도 조사 안내")
+    register_about(
+        About(
+            "surveys.survey",
+            "만족도 조사",
+            lambda survey: survey.title[:40],
+            lambda pk: reverse("surveys:detail", args=[pk]),
+        )
+    )
 
 
 def case_note(case, user):
