@@ -9,9 +9,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 BAR_H = 22
 GAP = 8
-LABEL_W = 150
-BAR_W = 260
-COUNT_W = 90
+LABEL_W = 112
+BAR_W = 200
+COUNT_W = 88
 
 
 def bar_chart(rows: Sequence[tuple[str, int]], *, title: str) -> SafeString:
@@ -29,7 +29,7 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, title: str) -> SafeString:
         y = GAP + i * (BAR_H + GAP)
         w = round(BAR_W * n / top)
         share = round(100 * n / total)
-        short = label if len(label) <= 12 else label[:11] + "…"
+        short = label if len(label) <= 8 else label[:7] + "…"
         parts.append(
             f'<text x="{LABEL_W - 8}" y="{y + BAR_H * 0.7:.1f}" text-anchor="end" class="chart-label">'
             f"{escape(short)}</text>"
