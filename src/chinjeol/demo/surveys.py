@@ -99,7 +99,7 @@ def _happy_calls(rng: random.Random, now: datetime) -> None:
         if call.dissatisfied:
             call.catch_due_at = rules.catch_call_due(answered_at, calendar)
             if call.catch_due_at < now - timedelta(days=2) or rng.random() < 0.3:
-                call.catch_done_at = min(now, answered_at + timedelta(days=rng.uniform(0.2, 2.5)))
+                call.catch_done_at = min(now, calendar.add_working_hours(answered_at, rng.uniform(1, 20)))
                 call.catch_note, call.catch_by = rng.choice(CATCH_NOTES), head
     HappyCall.objects.bulk_create(calls, batch_size=2000)
     _head_story(now, calendar, head)
