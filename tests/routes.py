@@ -224,6 +224,18 @@ FILLERS = {
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
     # --- worklists ---
     ("cases:answer_template_edit", "pk"): lambda w, s: w.first(_m("cases.AnswerTemplate")),
+    # --- surveys ---
+    ("surveys:phone_entry", "pk"): lambda w, s: w.first(_m("surveys.HappyCall"), status="waiting"),
+    ("surveys:happy_answer", "token"): lambda w, s: w.first_value(
+        _m("surveys.HappyCall"), "token", status="waiting", token__isnull=False
+    ),
+    **{
+        (f"surveys:{name}", "pk"): lambda w, s: w.first(_m("surveys.Survey"))
+        for name in ("detail", "qr", "print", "results", "publish")
+    },
+    ("surveys:answer", "token"): lambda w, s: w.first_value(_m("surveys.Survey"), "token"),
+    ("surveys:public_detail", "pk"): lambda w, s: w.first(_m("surveys.Survey"), published_at__isnull=False),
+    ("api GET /surveys/{survey_id}/results", "survey_id"): lambda w, s: w.first(_m("surveys.Survey")),
 }
 SCOPED = {
     ("organization:department", "pk"),

@@ -227,6 +227,27 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "citizen_charter":                          ("yyyyyyyy", "mfmmmmmm"),
     # a lookup: the POST reads (receipt number and the phone's last 4 digits), like cases:citizen_status
     "community:report_status":                  ("yyyyyyyy", "yfyyyyyy"),
+    # --- surveys ---
+    # Happy-call results: the CS office, and heads and CS leaders for their departments; the phone list is the
+    # happy-call team's (CS office); catch-calls are the department heads'; surveys are built by the CS officer.
+    "surveys:happy_results":                    ("yyyyffyl", "yfyyffyl"),
+    "surveys:phone_list":                       ("yyfffffl", "yffffffl"),
+    "surveys:phone_entry":                      ("yyfffffl", "yffffffl"),
+    "surveys:catch_calls":                      ("yyyfffyl", "yfyfffyl"),
+    "surveys:happy_answer":                     ("yyyyyyyy", "yfyyyyyy"),
+    "surveys:list":                             ("yyfffffl", "yffffffl"),
+    "surveys:new":                              ("yffffffl", "yffffffl"),
+    "surveys:detail":                           ("yyfffffl", "yffffffl"),
+    "surveys:qr":                               ("yyfffffl", "yffffffl"),
+    "surveys:print":                            ("yyfffffl", "yffffffl"),
+    "surveys:results":                          ("yyfffffl", "yffffffl"),
+    "surveys:publish":                          ("mmmmmmmm", "yffffffl"),
+    "surveys:answer":                           ("yyyyyyyy", "yfyyyyyy"),
+    "surveys:public_list":                      ("yyyyyyyy", "yfyyyyyy"),
+    "surveys:public_detail":                    ("yyyyyyyy", "yfyyyyyy"),
+    "api GET /happy-calls/results":             ("yyyyffyl", "--------"),
+    "api GET /surveys":                         ("yyfffffl", "--------"),
+    "api GET /surveys/{survey_id}/results":     ("yyfffffl", "--------"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "chinjeol.reports.apps.ReportsConfig",
     "chinjeol.contact.apps.ContactConfig",
     "chinjeol.knowledge.apps.KnowledgeConfig",
+    "chinjeol.surveys.apps.SurveysConfig",
 ]
 
 MIDDLEWARE = [

@@ -67,7 +67,9 @@ def test_citizen_complaint_to_answer(page, org, shot):
     answer = page.locator("#answer")
     answer.wait_for()
     assert "정상 점등" in answer.inner_text()
-    page.get_by_label("매우 만족").check()
-    page.get_by_role("button", name="만족도 보내기").click()
-    page.get_by_text("소중한 의견 고맙습니다.").wait_for()
+    page.get_by_role("link", name="만족도 조사에 답하기").click()
+    for question in ("처리 결과에", "담당 직원은", "처리 속도에", "전반적으로"):
+        page.get_by_role("group", name=re.compile(question)).get_by_text("5점 매우 만족").click()
+    page.get_by_role("button", name="보내기").click()
+    page.get_by_text("소중한 의견을 보내 주셔서 고맙습니다.").wait_for()
     shot("status")

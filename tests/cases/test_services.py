@@ -158,23 +158,6 @@ def test_compensation_check_is_idempotent(make_case, org):
 
 
 @pytest.mark.django_db
-def test_happy_call_only_after_close(make_case, org):
-    case = make_case()
-    with pytest.raises(DomainError, match="처리가 끝난"):
-        services.happy_call_answer(case_id=case.pk, score=5, comment="", now=at(2026, 11, 24))
-    services.case_assign(case_id=case.pk, staff_id=org.clerk.staff.pk, by=org.head, now=at(2026, 11, 23, 11))
-    services.case_close(
-        case_id=case.pk, answer="처리했습니다. 고맙습니다.", by=org.clerk, now=at(2026, 11, 24)
-    )
-    assert (
-        services.happy_call_answer(case_id=case.pk, score=4, comment="좋아요", now=at(2026, 11, 25)).score
-        == 4
-    )
-    with pytest.raises(DomainError, match="이미"):
-        services.happy_call_answer(case_id=case.pk, score=5, comment="", now=at(2026, 11, 25))
-
-
-@pytest.mark.django_db
 def test_reminders_once_per_deadline(make_case, org):
     case = make_case(kind="other", channel="phone")  # 3 working hours
     services.case_assign(case_id=case.pk, staff_id=org.clerk.staff.pk, by=org.head, now=at(2026, 11, 23, 11))

@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db import models
 
 from chinjeol.cases import services as cases
-from chinjeol.cases.models import Case, CaseEvent, HappyCallAnswer
+from chinjeol.cases.models import Case, CaseEvent
 from chinjeol.community import services as community
 from chinjeol.community.models import Evidence, PraisePost, Report
 from chinjeol.core.admin import ContactLoggingMixin
@@ -148,9 +148,9 @@ def test_report_praise_evidence_and_notes_are_masked(org, make_case):
         now=at(2026, 11, 23),
     )
     case = make_case()
-    HappyCallAnswer.objects.create(
-        case=case, score=5, comment=f"좋았어요 {SECRET}", answered_at=at(2026, 11, 26)
-    )
+    from chinjeol.surveys.models import HappyCall
+
+    HappyCall.objects.create(case=case, score=5, comment=f"좋았어요 {SECRET}", answered_at=at(2026, 11, 26))
     assert Report.objects.get().reporter_name == "정시민 850315-1******"
     assert Evidence.objects.get().note == "녹취 850315-1******"
     assert PraisePost.objects.get().writer_name.endswith("850315-1******")
@@ -196,8 +196,11 @@ NOT_FREE_TEXT = {
         "about_type",  # a model label
         "about_text",  # composed by the registered model's `describe` ("민원 2026-000123")
     },
+    # --- surveys ---
+    "surveys.HappyCall": {"token"},
+    "surveys.Survey": {"token"},
 }
-CHECKED_APPS = ("cases", "community", "kindness", "compensation", "notify")
+CHECKED_APPS = ("cases", "community", "kindness", "compensation", "notify", "surveys")
 
 
 def test_every_free_text_field_masks():

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from chinjeol.core.admin import ContactLoggingAdmin
 
-from .models import Case, CaseEvent, HappyCallAnswer, ReceiptCounter, RoutingRule
+from .models import Case, CaseEvent, ReceiptCounter, RoutingRule
 
 
 class CaseEventInline(admin.TabularInline):
@@ -33,5 +33,4 @@ class RoutingRuleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["department"]
 
 
-admin.site.register(HappyCallAnswer)
 admin.site.register(ReceiptCounter)

@@ -37,10 +37,8 @@ class CasesConfig(AppConfig):
         from chinjeol.core.periodic import register_periodic
         from chinjeol.core.privacy import register_subject_type
         from chinjeol.core.roles import Role
-        from chinjeol.kindness import sources
 
         from .inbox import work_for
-        from .mileage import happy_call_links
 
         register_subject_type("case", "민원")
         register_subject_type("case_customer", "민원인 연락처")
@@ -53,7 +51,6 @@ class CasesConfig(AppConfig):
         )
         register_notices()
         exports.register("cases:queue", "민원 목록")
-        sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
         register(

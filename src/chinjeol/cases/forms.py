@@ -184,15 +184,3 @@ class CloseForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label="취하 사유", max_length=500, required=False)
-
-
-class HappyCallForm(forms.Form):
-    score = forms.TypedChoiceField(
-        label="처리 결과에 얼마나 만족하십니까?",
-        coerce=int,
-        widget=forms.RadioSelect,
-        choices=[(5, "매우 만족"), (4, "만족"), (3, "보통"), (2, "불만족"), (1, "매우 불만족")],
-    )
-    comment = forms.CharField(
-        label="의견 (선택)", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )

@@ -28,3 +28,18 @@ def register(name: str, provider: Provider) -> None:
 
 def notes_for(case, user) -> list[CaseNote]:
     return [note for provider in _PROVIDERS.values() if (note := provider(case, user)) is not None]
+
+
+# What other apps offer the customer on the public status page, once they have proved who they are with the
+# receipt number and the last digits of their phone (e.g. the happy-call survey of a closed case).
+CitizenProvider = Callable[[object], CaseNote | None]  # case → note
+
+_CITIZEN_PROVIDERS: dict[str, CitizenProvider] = {}
+
+
+def register_citizen(name: str, provider: CitizenProvider) -> None:
+    _CITIZEN_PROVIDERS[name] = provider
+
+
+def citizen_notes_for(case) -> list[CaseNote]:
+    return [note for provider in _CITIZEN_PROVIDERS.values() if (note := provider(case)) is not None]

@@ -235,24 +235,6 @@ class RoutingRule(TimeStamped):
         return f"{' · '.join(parts) or '모든 민원'} → {self.department}"
 
 
-class HappyCallAnswer(models.Model):
-    """해피콜: the customer's satisfaction with a closed case (1–5)."""
-
-    case = models.OneToOneField(
-        Case, verbose_name="민원", on_delete=models.PROTECT, related_name="happy_call"
-    )
-    score = models.PositiveSmallIntegerField("만족도(1~5)")
-    comment = MaskedTextField("의견", blank=True)
-    answered_at = models.DateTimeField("응답 시각")
-
-    class Meta:
-        verbose_name = "해피콜 응답"
-        verbose_name_plural = "해피콜 응답"
-
-    def __str__(self) -> str:
-        return f"{self.case.receipt_no}: {self.score}점"
-
-
 class RateLimitHit(models.Model):
     """Counters for public forms, shared by every web process."""
 

@@ -19,7 +19,7 @@ from chinjeol.notify.models import Message
 
 from . import answer_templates, forms, links, listing, queries, rules, services, throttle, workflow
 from .contact import case_contact_for
-from .models import Case, HappyCallAnswer
+from .models import Case
 
 PUBLIC_LIMIT = 5
 PUBLIC_WINDOW = timedelta(minutes=10)
@@ -117,7 +117,6 @@ def detail(request, pk: int):
         "extend_form": forms.ExtendForm(),
         "close_form": forms.CloseForm(),
         "withdraw_form": forms.WithdrawForm(),
-        "happy_call": HappyCallAnswer.objects.filter(case=case).first(),
     }
     context["notes"] = links.notes_for(case, request.user)
     return render(request, "cases/detail.html", context)
@@ -282,7 +281,6 @@ def citizen_status(request):
     """Receipt number + the last 4 digits of the phone show the status and the answer."""
     form = forms.StatusLookupForm(request.POST or None)
     case = None
-    happy_form = None
     if request.method == "POST" and form.is_valid():
         if _throttled(request, "case-status"):
             form.add_error(None, "조회가 너무 많습니다. 10분 뒤에 다시 시도해 주세요.")
@@ -297,26 +295,11 @@ def citizen_status(request):
                 form.add_error(None, "접수번호와 전화번호 뒤 4자리가 맞는 민원이 없습니다.")
             else:
                 case = found
-                if "score" in request.POST:
-                    happy_form = forms.HappyCallForm(request.POST)
-                    if happy_form.is_valid():
-                        try:
-                            services.happy_call_answer(
-                                case_id=case.pk,
-                                score=happy_form.cleaned_data["score"],
-                                comment=happy_form.cleaned_data["comment"],
-                                now=timezone.now(),
-                            )
-                            messages.success(request, "소중한 의견 고맙습니다.")
-                        except DomainError as error:
-                            messages.error(request, error.message)
-                happy_form = forms.HappyCallForm()
     context = {
         "form": form,
         "case": case,
-        "happy_form": happy_form,
         "handler": services.handler_of(case) if case else None,
-        "answered": case is not None and HappyCallAnswer.objects.filter(case=case).exists(),
+        "offers": links.citizen_notes_for(case) if case else [],
         "events": case.events.exclude(kind="note") if case else [],
     }
     return render(request, "cases/citizen_status.html", context)

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from chinjeol.cases.models import Case, CaseEvent, HappyCallAnswer, ReceiptCounter, RoutingRule
+from chinjeol.cases.models import Case, CaseEvent, ReceiptCounter, RoutingRule
 from chinjeol.cases.services import compensation_check
 from chinjeol.charter import queries as charter_queries
 from chinjeol.charter import rules as charter_rules
@@ -100,9 +100,8 @@ def build(scale: float = 1.0) -> None:
     Case.objects.bulk_create(cases, batch_size=1000)
     saved = list(Case.objects.order_by("received_at", "id"))
     events: list[CaseEvent] = []
-    happy: list[HappyCallAnswer] = []
     for case, plan in zip(saved, plans, strict=True):
-        _plan_case(case, plan, rng, now, calendar, events, happy, users)
+        _plan_case(case, plan, rng, now, calendar, events, users)
     Case.objects.bulk_update(
         saved,
         [
@@ -120,13 +119,12 @@ def build(scale: float = 1.0) -> None:
         batch_size=1000,
     )
     CaseEvent.objects.bulk_create(events, batch_size=2000)
-    HappyCallAnswer.objects.bulk_create(happy, batch_size=1000)
     for year, last in counters.items():
         ReceiptCounter.objects.update_or_create(year=year, defaults={"last": last})
     compensation_check(now=now, limit=20_000)
 
 
-def _plan_case(case, plan, rng, now, calendar, events, happy, users) -> None:
+def _plan_case(case, plan, rng, now, calendar, events, users) -> None:
     staff = plan["staff"]
     actor = users.get(staff.pk) if staff else None
     events.append(
@@ -255,16 +253,6 @@ def _plan_case(case, plan, rng, now, calendar, events, happy, users) -> None:
             note="결과 통지",
         )
     )
-    if rng.random() < 0.3 and closed_at + timedelta(days=1) < now:
-        score = rng.choices([5, 4, 3, 2, 1], [45, 30, 13, 7, 5])[0]
-        happy.append(
-            HappyCallAnswer(
-                case=case,
-                score=score,
-                answered_at=closed_at + timedelta(days=1),
-                comment="친절하게 처리해 주셔서 감사합니다." if score >= 4 else "",
-            )
-        )
 
 
 def _routing_rules(departments) -> None:

@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from chinjeol.cases.models import HappyCallAnswer
 from chinjeol.core.models import RoleAssignment, User
 from chinjeol.core.roles import Role
 from chinjeol.kindness import queries, rules, services
 from chinjeol.kindness.models import EvaluationItem, MileageEntry, SnapshotAction
 from chinjeol.organization.models import Staff
+from chinjeol.surveys.models import HappyCall
 
 SEED = 2028
 
@@ -264,7 +264,9 @@ def _staff_story(rng, ledger: _Ledger, person: Staff, months, today, evaluator, 
 def _happy_calls(ledger: _Ledger) -> None:
     """Each happy-call answer of the demo cases reaches its handler's 고객만족도 조사 mileage."""
     answers = (
-        HappyCallAnswer.objects.filter(case__assignee__isnull=False, answered_at__lte=ledger.now)
+        HappyCall.objects.filter(
+            status=HappyCall.Status.ANSWERED, case__assignee__isnull=False, answered_at__lte=ledger.now
+        )
         .select_related("case", "case__assignee")
         .order_by("pk")
     )

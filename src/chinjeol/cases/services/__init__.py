@@ -11,7 +11,6 @@ from .steps import (
     case_start,
     case_transfer,
     case_withdraw,
-    happy_call_answer,
 )
 
 __all__ = [
@@ -26,6 +25,5 @@ __all__ = [
     "case_withdraw",
     "compensation_check",
     "handler_of",
-    "happy_call_answer",
     "reminders_check",
 ]

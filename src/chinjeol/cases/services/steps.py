@@ -1,4 +1,4 @@
-"""The workflow steps on a case: assign, start, transfer, withdraw, interim notice, extension, answer, happy call."""
+"""The workflow steps on a case: assign, start, transfer, withdraw, interim notice, extension, answer."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from chinjeol.core.workflow import locked, transition
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department, Staff
 
-from .. import rules
-from ..models import Case, CaseEvent, HappyCallAnswer
+from .. import hooks, rules
+from ..models import Case, CaseEvent
 from .common import _agency_name, _event, _notify_customer, handler_of
 
 Status = Case.Status
@@ -246,33 +246,5 @@ def case_close(*, case_id: int, answer: str, by, now: datetime, first_contact: b
         {"handler": handler},
         now,
     )
+    hooks.case_closed(case, now)
     return case
-
-
-@transaction.atomic
-def happy_call_answer(*, case_id: int, score: int, comment: str, now: datetime) -> HappyCallAnswer:
-    case = _locked(case_id)
-    if case.status != Status.CLOSED:
-        raise DomainError("state", "처리가 끝난 민원에만 만족도를 남길 수 있습니다.")
-    if not 1 <= int(score) <= 5:
-        raise DomainError("invalid", "만족도는 1점부터 5점까지입니다.", field="score")
-    if HappyCallAnswer.objects.filter(case=case).exists():
-        raise DomainError("duplicate", "이미 만족도를 남기셨습니다. 고맙습니다.")
-    answer = HappyCallAnswer.objects.create(
-        case=case, score=int(score), comment=mask_pii(comment.strip()).text[:2000], answered_at=now
-    )
-    _event(case, CaseEvent.Kind.HAPPY_CALL, by=None, at=now, note=f"만족도 {answer.score}점")
-    if case.assignee_id:
-        from chinjeol.kindness import rules as kindness_rules
-        from chinjeol.kindness.services import mileage_record
-
-        mileage_record(
-            staff=case.assignee,
-            item_code="survey",
-            occurred_at=now,
-            source_type="happy_call",
-            source_id=answer.pk,
-            points=kindness_rules.happy_call_points(answer.score),
-            source_label=f"해피콜 만족도 {answer.score}점 ({case.receipt_no})",
-        )
-    return answer
