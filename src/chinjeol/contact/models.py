@@ -277,3 +277,6 @@ class CallbackObligation(TimeStamped):
         if self.done_at is not None and self.done_at <= self.due_at:
             return self.done_at
         return self.due_at
+
+
+from .conversations import ChatMessage, Conversation  # noqa: E402,F401 - SMS and chat live beside the calls

@@ -19,6 +19,7 @@ class Message(models.Model):
         EMAIL = "email", "전자우편"
         SMS = "sms", "문자"
         LETTER = "letter", "서면(출력)"
+        CHAT = "chat", "채팅"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "대기"
@@ -32,6 +33,9 @@ class Message(models.Model):
         "transfer": "이송 안내",
         "result": "결과 통지",
         "reminder": "기한 임박 알림",
+        "chat_reply": "상담 답변",
+        "abuse_warning": "폭언 경고",
+        "abuse_end": "상담 종료 안내",
     }
 
     kind = models.CharField("통지 종류", max_length=30)
