@@ -96,6 +96,7 @@ class IncidentEvent(Event):
     incident = models.ForeignKey(
         Incident, verbose_name="폭언 사건", on_delete=models.CASCADE, related_name="events"
     )
+    kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     note = MaskedTextField("내용", blank=True)
     subject_field = "incident"
 
