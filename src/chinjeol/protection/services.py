@@ -87,7 +87,7 @@ def incident_report_call(
         incident.excerpt = _excerpt(incident.excerpt, note)
     incident.save()
     label = rules.LABEL_NAMES[category]
-    IncidentEvent.record(incident, IncidentEvent.Kind.REPORTED, by=staff.user if staff else None, at=now,
+    IncidentEvent.record(incident, IncidentEvent.Kind.REPORTED, by=getattr(staff, "user", None), at=now,
                          note=f"[{label}] {note.strip()[:500]}".strip())  # fmt: skip
     flag_refresh(number_hash=number_hash, now=now)
     return incident

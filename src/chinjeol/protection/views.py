@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chinjeol.core.access import forbidden, may_write, role_required
 from chinjeol.core.errors import DomainError
@@ -76,6 +76,7 @@ def incident(request, pk: int):
 
 
 @role_required(*READERS)
+@require_GET
 def evidence(request, pk: int):
     item = _incident(request, pk)
     chat = []
@@ -91,6 +92,7 @@ def evidence(request, pk: int):
 
 
 @role_required(*EXPOSURE_READERS)
+@require_GET
 def exposure(request):
     now = timezone.now()
     try:
