@@ -10,6 +10,32 @@
     box.value = box.value ? box.value + "\n" + button.dataset.template : button.dataset.template;
     box.focus();
   });
+  // In a conversation, each knowledge hit offers "답변에 넣기": its title and summary go into the reply.
+  function offerHits() {
+    var box = document.getElementById("reply-text");
+    if (!box) return;
+    document.querySelectorAll("#kb-results .kb-hit").forEach(function (hit) {
+      if (hit.querySelector(".kb-insert")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "btn btn-sm kb-insert";
+      button.textContent = "답변에 넣기";
+      var title = hit.querySelector(".kb-hit-title"), snippet = hit.querySelector(".kb-snippet");
+      button.dataset.template = (title ? "[" + title.textContent.trim() + "] " : "") +
+        (snippet ? snippet.textContent.replace(/…/g, "").trim() : "");
+      hit.appendChild(button);
+    });
+  }
+  document.addEventListener("htmx:afterSwap", offerHits);
+  // The conversation shows its latest message.
+  function toBottom() {
+    var chat = document.querySelector(".chat");
+    if (chat) chat.scrollTop = chat.scrollHeight;
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id === "chat-live") toBottom();
+  });
+  document.addEventListener("DOMContentLoaded", toBottom);
   document.addEventListener("submit", function (event) {
     if (event.target.classList.contains("kb-search")) event.preventDefault();
   });
