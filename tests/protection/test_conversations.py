@@ -139,3 +139,13 @@ def test_conversations_of_another_department_are_hidden(inbound, client_for, org
     assert client_for(org.head).get(f"/callcenter/conversations/{conversation.pk}/").status_code == 200
     listing = client_for(org.outsider).get("/callcenter/conversations/").content.decode()
     assert "010-2345-****" not in listing
+
+
+def test_the_pure_caller_hash_is_the_call_centres_number_hash(settings):
+    import hashlib
+
+    from chinjeol.protection.rules import caller_hash
+
+    key = hashlib.sha256(("contact-number:" + settings.SECRET_KEY).encode()).digest()
+    for number in ("010-2345-6789", "+82 10 2345 6789", "0212345678"):
+        assert caller_hash(number, key) == number_identity(number)[0]

@@ -97,6 +97,8 @@ class IncidentEvent(Event):
         Incident, verbose_name="폭언 사건", on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
+    from_status = models.CharField("이전 상태", max_length=20, blank=True, choices=Incident.Status.choices)
+    to_status = models.CharField("이후 상태", max_length=20, blank=True, choices=Incident.Status.choices)
     note = MaskedTextField("내용", blank=True)
     subject_field = "incident"
 

@@ -68,3 +68,15 @@ def exposure(user, year: int) -> dict:
 
 def this_year(now: datetime) -> int:
     return now.astimezone(SEOUL).year
+
+
+def flags_active() -> int:
+    return CallerFlag.objects.filter(active=True).count()
+
+
+def call_number(key: str) -> tuple[str, str] | None:
+    """(number hash, masked number) of a call by its key: the call record, else the CTI events of a live call."""
+    from chinjeol.contact.models import CallRecord, CtiEvent
+
+    record = CallRecord.objects.filter(key=key).values_list("number_hash", "number_masked").first()
+    return record or CtiEvent.objects.filter(call_id=key).values_list("number_hash", "number_masked").first()

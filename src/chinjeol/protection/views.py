@@ -14,7 +14,7 @@ from chinjeol.core.errors import DomainError
 
 from . import queries, services
 from .evidence import evidence_pdf
-from .models import CallerFlag, Incident, SupportRecord
+from .models import Incident, SupportRecord
 from .permissions import EXPOSURE_READERS, READERS, REPORTERS, can_approve, can_see_support, sees_all
 
 
@@ -101,7 +101,7 @@ def exposure(request):
         year = queries.this_year(now)
     year = min(max(year, 2000), 2100)
     data = queries.exposure(request.user, year)
-    flags = CallerFlag.objects.filter(active=True).count() if sees_all(request.user) else None
+    flags = queries.flags_active() if sees_all(request.user) else None
     return render(request, "protection/exposure.html", _ctx(**data, flags=flags))
 
 
@@ -109,17 +109,14 @@ def exposure(request):
 @require_POST
 def report_call(request):
     """The console's 폭언 신고 button on the current call."""
-    from chinjeol.contact.models import CallRecord, CtiEvent
-
     if not may_write(request.user) or getattr(request.user, "staff", None) is None:
         return forbidden(request, "직원 계정만 폭언을 신고할 수 있습니다.")
     key = request.POST.get("call", "").strip()[:64]
-    record = CallRecord.objects.filter(key=key).values_list("number_hash", "number_masked").first()
-    event = CtiEvent.objects.filter(call_id=key).values_list("number_hash", "number_masked").first()
-    if not key or (record is None and event is None):
+    found = queries.call_number(key) if key else None
+    if found is None:
         messages.error(request, "신고할 통화를 찾을 수 없습니다.")
         return redirect("contact:console")
-    number_hash, masked = record or event
+    number_hash, masked = found
     try:
         item = services.incident_report_call(
             call_key=key, number_hash=number_hash, number_masked=masked, staff=request.user.staff,

@@ -4,7 +4,6 @@ search, take it, make it a case, end it), and its live messages (htmx)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,27 +13,14 @@ from chinjeol.core.access import has_role, role_required
 from chinjeol.core.roles import Role
 from chinjeol.protection import rules as protection_rules
 
-from .. import queries
+from .. import chat_queries, queries
 from ..models import Conversation
 from ..services import conversations as service
 from .pages import _ctx, _post_action, _writes
 
 
-def _visible(user):
-    """Conversations the user may see: all (CS officer, auditor); else unassigned ones, their own and those of
-    the people of the departments they lead."""
-    qs = Conversation.objects.select_related("staff", "case")
-    scope = queries.scope_of(user)
-    if scope.all:
-        return qs
-    reach = Q(staff__isnull=True) | Q(staff__department_id__in=scope.departments)
-    if getattr(user, "staff_id", None):
-        reach |= Q(staff_id=user.staff_id)
-    return qs.filter(reach)
-
-
 def _conversation(request, pk: int) -> Conversation:
-    conversation = _visible(request.user).filter(pk=pk).first()
+    conversation = chat_queries.conversations_visible(request.user).filter(pk=pk).first()
     if conversation is None:
         raise Http404
     return conversation
@@ -43,7 +29,7 @@ def _conversation(request, pk: int) -> Conversation:
 @role_required(*queries.READERS)
 def conversations(request):
     show = request.GET.get("show", "open")
-    qs = _visible(request.user)
+    qs = chat_queries.conversations_visible(request.user)
     qs = (
         qs.filter(status=Conversation.Status.OPEN)
         if show == "open"
@@ -121,4 +107,4 @@ def conversation_live(request, pk: int):
 
 
 def open_count(user) -> int:
-    return _visible(user).filter(status=Conversation.Status.OPEN).count()
+    return chat_queries.conversations_visible(user).filter(status=Conversation.Status.OPEN).count()
