@@ -128,3 +128,39 @@ def test_flagged_number_shows_a_banner_in_the_console(on_call, client_for, setti
     report(client_for(on_call.clerk))
     page = client_for(on_call.clerk).get("/callcenter/live/").content.decode()
     assert "반복 폭언 번호입니다" in page
+
+
+def test_todays_work_lists_incidents_waiting_for_support_and_unassigned_chats(on_call, client_for):
+    from chinjeol.contact.chat_inbox import work_for as chats_for
+    from chinjeol.protection.inbox import work_for
+
+    report(client_for(on_call.clerk))
+    now = timezone.now()
+    (item,) = work_for(on_call.head, now)
+    assert item.count == 1 and item.url == "/protection/"
+    assert work_for(on_call.clerk, now) == []
+    client_for(on_call.head).post(
+        f"/protection/{Incident.objects.get().pk}/", {"kind": "rest", "minutes": "20"}
+    )
+    assert work_for(on_call.head, now)[0].count == 0
+    assert chats_for(on_call.clerk, now)[0].count == 0
+
+
+def test_a_past_call_is_reported_from_the_recent_calls(on_call, client_for):
+    from chinjeol.contact.models import CallRecord
+
+    now = timezone.now()
+    call = CallRecord.objects.create(
+        key="past-1", direction="inbound", number_hash="h" * 32, number_masked="010-5555-****", extension="2001",
+        answered_extension="2001", staff=on_call.clerk.staff, started_at=now - timedelta(hours=1),
+        answered_at=now - timedelta(hours=1), ended_at=now - timedelta(minutes=40), local_date=now.date(),
+        local_hour=10, billsec=1200, disposition="ANSWERED",
+    )  # fmt: skip
+    client = client_for(on_call.clerk)
+    assert f'name="record" value="{call.pk}"' in client.get("/callcenter/").content.decode()
+    client.post("/protection/report-call/", {"record": call.pk, "category": "sexual", "note": ""})
+    incident = Incident.objects.get()
+    assert incident.call_key == "past-1" and incident.number_masked == "010-5555-****"
+    # a call the user may not see is not found
+    client_for(on_call.outsider).post("/protection/report-call/", {"record": call.pk, "category": "sexual"})
+    assert Incident.objects.count() == 1

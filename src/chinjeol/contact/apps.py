@@ -8,6 +8,7 @@ class ContactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .chat_inbox import register_inbox
         from .menus import register_menus
         from .mileage import register_source
         from .provider import register_compliance
@@ -15,3 +16,4 @@ class ContactConfig(AppConfig):
         register_menus()
         register_compliance()
         register_source()
+        register_inbox()

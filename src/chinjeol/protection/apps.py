@@ -10,8 +10,10 @@ class ProtectionConfig(AppConfig):
     def ready(self):
         from chinjeol.contact.cti import register_router
 
+        from .inbox import register_inbox
         from .menus import register_menus
         from .routing import dedicated_team_route
 
         register_menus()
         register_router(dedicated_team_route)
+        register_inbox()

@@ -80,3 +80,11 @@ def call_number(key: str) -> tuple[str, str] | None:
 
     record = CallRecord.objects.filter(key=key).values_list("number_hash", "number_masked").first()
     return record or CtiEvent.objects.filter(call_id=key).values_list("number_hash", "number_masked").first()
+
+
+def recorded_call(user, pk: int) -> tuple[str, str, str] | None:
+    """(key, number hash, masked number) of a call record the user may see."""
+    from chinjeol.contact import queries as contact_queries
+
+    calls = contact_queries.calls_for(contact_queries.scope_of(user))
+    return calls.filter(pk=pk).values_list("key", "number_hash", "number_masked").first()

@@ -113,6 +113,10 @@ def report_call(request):
         return forbidden(request, "직원 계정만 폭언을 신고할 수 있습니다.")
     key = request.POST.get("call", "").strip()[:64]
     found = queries.call_number(key) if key else None
+    record = request.POST.get("record", "")
+    if record.isdigit():  # a call of the recent list, after it ended
+        row = queries.recorded_call(request.user, int(record))
+        key, found = (row[0], row[1:]) if row else ("", None)
     if found is None:
         messages.error(request, "신고할 통화를 찾을 수 없습니다.")
         return redirect("contact:console")
