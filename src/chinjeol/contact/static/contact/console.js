@@ -37,7 +37,7 @@
   });
   document.addEventListener("DOMContentLoaded", toBottom);
   document.addEventListener("submit", function (event) {
-    if (event.target.classList.contains("kb-search")) event.preventDefault();
+    if (event.target.classList.contains("console-search")) event.preventDefault();
   });
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function tick() {
