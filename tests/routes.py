@@ -236,6 +236,12 @@ FILLERS = {
     ("surveys:answer", "token"): lambda w, s: w.first_value(_m("surveys.Survey"), "token"),
     ("surveys:public_detail", "pk"): lambda w, s: w.first(_m("surveys.Survey"), published_at__isnull=False),
     ("api GET /surveys/{survey_id}/results", "survey_id"): lambda w, s: w.first(_m("surveys.Survey")),
+    # --- protection ---
+    **{
+        (f"contact:{name}", "pk"): lambda w, s: _conversation(w, s)
+        for name in ("conversation", "conversation_live")
+    },
+    **{(f"protection:{name}", "pk"): lambda w, s: _incident(w, s) for name in ("incident", "evidence")},
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -261,6 +267,11 @@ SCOPED = {
     ("api POST /compensation/{entry_id}/hand-over", "entry_id"),
     ("api POST /callbacks/{callback_id}/done", "callback_id"),
     ("knowledge:edit", "code"),
+    # --- protection ---
+    ("contact:conversation", "pk"),
+    ("contact:conversation_live", "pk"),
+    ("protection:incident", "pk"),
+    ("protection:evidence", "pk"),
 }
 
 
@@ -311,6 +322,19 @@ def _article(w: World, scope: str):
 def _evidence(w: World):
     row = _m("community.Evidence").objects.order_by("pk").values_list("report_id", "pk").first()
     return row or (MISSING_ID, MISSING_ID)
+
+
+def _conversation(w: World, scope: str):
+    """Home: a conversation of the demo counsellor; other: one of the other department's people."""
+    if scope == "home":
+        return w.first(_m("contact.Conversation"), staff=w.users["staff"].staff)
+    return w.first(_m("contact.Conversation"), **_in(w, scope, "staff__department"))
+
+
+def _incident(w: World, scope: str):
+    if scope == "home":
+        return w.first(_m("protection.Incident"), staff=w.users["staff"].staff)
+    return w.first(_m("protection.Incident"), **_in(w, scope, "department"))
 
 
 def _admin_fill(route: Route, name: str, w: World):
@@ -421,6 +445,15 @@ def _complete_demo(home, other, officer) -> None:
     ).update(owner_department=other)
     staff = Staff.objects.filter(department=other, is_active=True).order_by("pk").first()
     callback_create(call=None, staff=staff, now=now, number="01055556666", outcome="세무 상담 회신")
+    # --- protection: a conversation and an incident of the other department ---
+    from chinjeol.contact.services.conversations import conversation_take, message_receive
+
+    got = message_receive(channel="sms", sender="01066667777", to="120", text="야 이 씨발놈아 빨리 처리해",
+                          provider="matrix", provider_message_id="other-1", now=now)  # fmt: skip
+    conversation_take(conversation_id=got.conversation.pk, staff=staff)
+    _m("protection.Incident").objects.filter(conversation=got.conversation).update(
+        staff=staff, department_id=staff.department_id
+    )
 
 
 def clients_for(world: World) -> dict:

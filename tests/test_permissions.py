@@ -248,6 +248,23 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api GET /happy-calls/results":             ("yyyyffyl", "--------"),
     "api GET /surveys":                         ("yyfffffl", "--------"),
     "api GET /surveys/{survey_id}/results":     ("yyfffffl", "--------"),
+    # --- protection ---
+    # Conversations: everyone of the call centre sees the unassigned ones and their own; heads and leaders
+    # those of their departments' people. Incidents alike; only the supervisor (head) or the CS officer approves
+    # support (the CS leader and the counsellor read but do not approve). Exposure: heads, CS officer, auditor.
+    "contact:conversations":                    ("yyyyyfyl", "yfyyyfyl"),
+    "contact:conversation":                     ("yyyyyfnl", "yfyyyfnl"),
+    "contact:conversation@other":               ("yynnnfyl", "yfnnnfyl"),
+    "contact:conversation_live":                ("yyyyyfnl", "yfyyyfnl"),
+    "contact:conversation_live@other":          ("yynnnfyl", "yfnnnfyl"),
+    "protection:incidents":                     ("yyyyyfyl", "yfyyyfyl"),
+    "protection:incident":                      ("yyyyyfnl", "yfyfffnl"),
+    "protection:incident@other":                ("yynnnfyl", "yfnnnfyl"),
+    "protection:evidence":                      ("yyyyyfnl", "mfmmmfml"),
+    "protection:evidence@other":                ("yynnnfyl", "mfmmmfml"),
+    "protection:exposure":                      ("yyyfffyl", "mfmfffml"),
+    "protection:report_call":                   ("mfmmmfml", "yfyyyfyl"),
+    "api POST /messages/inbound":               ("--------", "yfyyyfyl"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {
@@ -347,6 +364,15 @@ API_BODIES = {
         "subject_type": "call",
         "subject_id": "1",
         "resolved": True,
+    },
+    # --- protection ---
+    "api POST /messages/inbound": {
+        "from": "01012345678",
+        "to": "120",
+        "text": "여권 재발급은 어디서 하나요?",
+        "channel": "sms",
+        "provider": "matrix",
+        "provider_message_id": "matrix-1",
     },
 }
 

@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "chinjeol.contact.apps.ContactConfig",
     "chinjeol.knowledge.apps.KnowledgeConfig",
     "chinjeol.surveys.apps.SurveysConfig",
+    "chinjeol.protection.apps.ProtectionConfig",
 ]
 
 MIDDLEWARE = [

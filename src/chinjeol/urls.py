@@ -24,6 +24,7 @@ urlpatterns = [
     path("callcenter/", include("chinjeol.contact.urls")),
     path("knowledge/", include("chinjeol.knowledge.urls")),
     path("surveys/", include("chinjeol.surveys.urls")),
+    path("protection/", include("chinjeol.protection.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

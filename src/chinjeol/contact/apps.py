@@ -14,6 +14,8 @@ class ContactConfig(AppConfig):
         from chinjeol.core.periodic import register_periodic
         from chinjeol.core.privacy import register_subject_type
 
+        from .chat_inbox import register_inbox
+        from .conversations import register_notices
         from .menus import register_menus
         from .mileage import register_source
         from .provider import register_compliance
@@ -26,3 +28,5 @@ class ContactConfig(AppConfig):
             "chinjeol.contact.tasks.phone_mileage", every=timedelta(hours=1), label="전화응대 마일리지"
         )
         exports.register("contact:volumes", "통화량")
+        register_inbox()
+        register_notices()

@@ -35,6 +35,17 @@ class CtiIn(BaseModel):
 class Routing(BaseModel):
     extension: str
     reason: str
+    team: str = ""
+
+
+# Routing rules of other apps, asked in order before the continuity hint: (number hash, now) → Routing or None.
+# Counsellor protection registers one that sends flagged numbers to its dedicated team.
+_ROUTERS: list = []
+
+
+def register_router(router) -> None:
+    if router not in _ROUTERS:
+        _ROUTERS.append(router)
 
 
 class CtiOut(BaseModel):
@@ -101,6 +112,10 @@ def cti_receive(event: CtiIn, *, now: datetime) -> CtiOut:
         if calls.update(customer_hung_up_first=event.hangup_by == "customer"):
             tallies_refresh_calls(calls)
     if event.event == "newCall" and event.direction == "in":
+        for router in _ROUTERS:
+            routing = router(number_hash, now) if number_hash else None
+            if routing is not None:
+                return CtiOut(routing=routing)
         return CtiOut(routing=routing_hint(number_hash, now))
     return CtiOut()
 

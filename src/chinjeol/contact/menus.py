@@ -19,6 +19,13 @@ def register_menus() -> None:
         ),
         Menu(
             "callcenter",
+            "문자·채팅 상담",
+            "contact:conversations",
+            people,
+            "문자·채팅 상담 목록, 답변(문구·지식 검색), 민원 접수, 종료",
+        ),
+        Menu(
+            "callcenter",
             "콜백 목록",
             "contact:callbacks",
             people,

@@ -359,3 +359,6 @@ class CallTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.day}" + (f" {self.hour}시" if self.hour is not None else "")
+
+
+from .conversations import ChatMessage, Conversation  # noqa: E402,F401 - SMS and chat live beside the calls

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import conversations
 
 app_name = "contact"
 urlpatterns = [
@@ -12,4 +13,7 @@ urlpatterns = [
     path("333/", views.dashboard_333, name="dashboard_333"),
     path("volumes/", views.volumes, name="volumes"),
     path("extensions/", views.extensions, name="extensions"),
+    path("conversations/", conversations.conversations, name="conversations"),
+    path("conversations/<int:pk>/", conversations.conversation, name="conversation"),
+    path("conversations/<int:pk>/live/", conversations.conversation_live, name="conversation_live"),
 ]

@@ -44,11 +44,18 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 콜센터 통화", _contact_build),
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
+        ("문자·채팅 상담과 폭언 사건", _protection_build),
     ]
 
 
 def _contact_build(scale: float = 1.0) -> None:
     from chinjeol.contact.demo import build
+
+    build(scale=scale)
+
+
+def _protection_build(scale: float = 1.0) -> None:
+    from chinjeol.protection.demo import build
 
     build(scale=scale)
 

@@ -3,6 +3,8 @@
 CHINJEOL_NOTIFY_EMAIL  file (default) | console | smtp      (smtp uses Django's EMAIL_* settings)
 CHINJEOL_NOTIFY_SMS    file (default) | console | nhncloud
 CHINJEOL_SMS_URL, CHINJEOL_SMS_APP_KEY, CHINJEOL_SMS_SECRET_KEY, CHINJEOL_SMS_SENDER   (nhncloud)
+CHINJEOL_NOTIFY_CHAT   file (default) | console | kakao
+CHINJEOL_CHAT_URL, CHINJEOL_CHAT_SENDER_KEY, CHINJEOL_CHAT_SECRET                    (kakao: 상담톡-style gateway)
 """
 
 from __future__ import annotations
@@ -192,8 +194,75 @@ class NhnCloudSms:
             raise DeliveryError(f"문자 발송 요청 실패: {exc}") from exc
 
 
+class KakaoCounselTalk:
+    """A KakaoTalk 상담톡-style chat gateway (the partner relays between the agency's channel and the citizen):
+    POST {url}/v1/{sender_key}/messages {"user_key", "serial_number", "message_type": "TX", "message"} with
+    `Authorization: Bearer {secret}`; answers {"code": "0000"} on success. GET
+    {url}/v1/{sender_key}/messages/{serial_number} answers {"code": "0000"} when the gateway has it already.
+    The serial number is the message's delivery key, so a repeated delivery is recognised as the same one."""
+
+    name = "kakao"
+
+    def __init__(self, *, url: str, sender_key: str, secret: str, timeout: float = 10):
+        if not (url and sender_key and secret):
+            raise DeliveryError("채팅 발송 설정(주소, 발신 프로필 키, 비밀키)이 없습니다.")
+        self.url = url.rstrip("/")
+        self.sender_key = sender_key
+        self.secret = secret
+        self.timeout = timeout
+
+    def send(self, message: Message) -> None:
+        payload = {
+            "user_key": message.recipient,
+            "serial_number": message.delivery_key,
+            "message_type": "TX",
+            "message": message.body,
+        }
+        data = self._call("messages", method="POST", payload=payload)
+        if data.get("code") != "0000":
+            raise DeliveryError(f"채팅 발송 거부: {data.get('code')} {data.get('message', '')}".strip())
+
+    def already_delivered(self, message: Message) -> bool:
+        data = self._call(f"messages/{urllib.parse.quote(message.delivery_key)}", method="GET")
+        code = data.get("code")
+        if code == "0000":
+            return True
+        if code == "4040":
+            return False
+        raise DeliveryError("채팅 발송 여부를 확인하지 못했습니다. 나중에 다시 시도합니다.")
+
+    def _call(self, path: str, *, method: str, payload: dict | None = None) -> dict:
+        request = urllib.request.Request(  # noqa: S310 - the gateway URL comes from configuration
+            f"{self.url}/v1/{urllib.parse.quote(self.sender_key)}/{path}",
+            data=json.dumps(payload).encode() if payload is not None else None,
+            headers={
+                "Content-Type": "application/json;charset=UTF-8",
+                "Authorization": f"Bearer {self.secret}",
+            },
+            method=method,
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
+                return json.loads(response.read().decode() or "{}")
+        except urllib.error.HTTPError as exc:
+            try:
+                return json.loads(exc.read().decode() or "{}")
+            except ValueError:
+                raise DeliveryError(f"채팅 발송 요청 실패: {exc}") from exc
+        except (urllib.error.URLError, TimeoutError, ValueError) as exc:
+            raise DeliveryError(f"채팅 발송 요청 실패: {exc}") from exc
+
+
 def backend_for(channel: str) -> Backend:
-    if channel == Message.Channel.SMS:
+    if channel == Message.Channel.CHAT:
+        choice = os.environ.get("CHINJEOL_NOTIFY_CHAT", "file")
+        if choice == "kakao":
+            return KakaoCounselTalk(
+                url=os.environ.get("CHINJEOL_CHAT_URL", ""),
+                sender_key=os.environ.get("CHINJEOL_CHAT_SENDER_KEY", ""),
+                secret=os.environ.get("CHINJEOL_CHAT_SECRET", ""),
+            )
+    elif channel == Message.Channel.SMS:
         choice = os.environ.get("CHINJEOL_NOTIFY_SMS", "file")
         if choice == "nhncloud":
             return NhnCloudSms(

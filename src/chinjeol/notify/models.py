@@ -25,6 +25,7 @@ class Message(models.Model):
         EMAIL = "email", "전자우편"
         SMS = "sms", "문자"
         LETTER = "letter", "서면(출력)"
+        CHAT = "chat", "채팅"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "대기"

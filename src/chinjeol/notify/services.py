@@ -67,7 +67,12 @@ def message_queue(
             return existing
     body = mask_notice(render_to_string(template, context).strip())
     subject = mask_notice(subject)
-    masked = mask_phone(recipient) if channel == Message.Channel.SMS else mask_email(recipient)
+    if channel == Message.Channel.SMS:
+        masked = mask_phone(recipient)
+    elif channel == Message.Channel.CHAT:
+        masked = recipient[:4] + "****"  # a chat gateway's user key: only its start is shown
+    else:
+        masked = mask_email(recipient)
     try:
         with transaction.atomic():
             message = Message.objects.create(

@@ -73,7 +73,10 @@ def console(request):
             ):
                 messages.success(request, "통화에 민원을 연결했습니다.")
         return redirect(request.get_full_path())
-    return render(request, "contact/console.html", _ctx(request, **_console_data(request, scope, now)))
+    from .conversations import open_count
+
+    data = _console_data(request, scope, now)
+    return render(request, "contact/console.html", _ctx(request, open_chats=open_count(request.user), **data))
 
 
 def _console_data(request, scope, now) -> dict:
@@ -103,8 +106,10 @@ def _console_data(request, scope, now) -> dict:
         .select_related("case")
         .order_by("-started_at")[:15]
     ) if staff else []  # fmt: skip
+    from chinjeol.protection.console import console_extras
+
     return {"current": current, "history": history, "recent": recent, "extension": extension,
-            "writes": _writes(request), "now": now}  # fmt: skip
+            "writes": _writes(request), "now": now, **console_extras(current)}  # fmt: skip
 
 
 @role_required(*queries.READERS)
