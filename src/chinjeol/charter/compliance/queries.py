@@ -110,11 +110,29 @@ def period_tallies(period: Period, now: datetime, *, departments: set[int] | Non
 # Judgements that are not cases (e.g. calls answered within the phone standard) come from providers:
 # `provider(period, now, departments=…) -> {(department id, standard version id): Tally}`.
 PROVIDERS: list = []
+# Standards judged by a provider that the filter may choose, and the page listing their judgements (a URL
+# name that takes ?period=&department=&result= like the cases' drill-down).
+PROVIDED_STANDARDS: dict[str, str | None] = {}
 
 
-def register_provider(provider) -> None:
+def register_provider(provider, *, standards: dict[str, str | None] | None = None) -> None:
+    """`standards`: code → URL name of the page listing that standard's judgements (None: no such page)."""
     if provider not in PROVIDERS:
         PROVIDERS.append(provider)
+    PROVIDED_STANDARDS.update(standards or {})
+
+
+def judgements_url(code: str | None) -> str | None:
+    """The page listing a provider standard's judgements, if it registered one."""
+    from django.urls import NoReverseMatch, reverse
+
+    name = PROVIDED_STANDARDS.get(code or "")
+    if not name:
+        return None
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
 # --- the figures of the page, the API and the report -------------------------------------------
@@ -126,6 +144,7 @@ class Line:
     previous: Tally | None = None
     rank: int | None = None
     versions: list[tuple[str, Tally]] = field(default_factory=list)
+    link: str | None = None  # a provider standard's own list of judgements (None: the cases' drill-down)
 
     @property
     def change(self):
@@ -140,6 +159,7 @@ class Summary:
     departments: list[Line]
     total: Line
     standard: str | None = None
+    counts: list = field(default_factory=list)  # yearly-count standards (`counts.CountLine`)
 
     @property
     def standard_label(self) -> str:
@@ -169,7 +189,12 @@ def standard_choices() -> list[tuple[str, str]]:
     from chinjeol.charter.models import ServiceStandard
 
     promises = ServiceStandard.objects.exclude(channel="").order_by("sort_order", "code")
-    return [(s.code, s.name) for s in promises] + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
+    provided = ServiceStandard.objects.filter(channel="", code__in=list(PROVIDED_STANDARDS))
+    return (
+        [(s.code, s.name) for s in promises]
+        + [(s.code, s.name) for s in provided.order_by("sort_order", "code")]
+        + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
+    )
 
 
 def _add(target: dict, key, tally: Tally) -> None:
@@ -209,7 +234,9 @@ def summary(
             )
         ]
         before = std_before.get(code)
-        standards.append(Line(code, label, std_now.get(code, Tally()), before, versions=lines))
+        standards.append(
+            Line(code, label, std_now.get(code, Tally()), before, versions=lines, link=judgements_url(code))
+        )
 
     def keep(key: Key) -> bool:
         return not standard or code_of(key[1]) == standard
@@ -237,7 +264,10 @@ def summary(
         sum(dept_now.values(), Tally()),
         sum(dept_before.values(), Tally()) if dept_before else None,
     )
-    return Summary(period, now, standards, lines, total, standard)
+    from .counts import count_lines
+
+    counts = count_lines(period, now, departments=departments)
+    return Summary(period, now, standards, lines, total, standard, counts)
 
 
 def drill_down(
