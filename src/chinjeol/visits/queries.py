@@ -98,6 +98,30 @@ def visits_in(start: date, end: date, *, department: int | None = None, result: 
     return qs.select_related("department", "guided_to", "version").order_by("-arrived_at", "-id")
 
 
+def frequent_departments(now: datetime, limit: int = 12) -> list:
+    """The departments visitors asked for most in the last 60 days (the counter's big buttons)."""
+    from datetime import timedelta
+
+    from django.db.models import Count
+
+    from chinjeol.organization.models import Department
+
+    since = timezone.localtime(now).date() - timedelta(days=60)
+    top = list(
+        Visit.objects.filter(local_date__gte=since)
+        .values_list("department_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("department_id", flat=True)[:limit]
+    )
+    found = {d.pk: d for d in Department.objects.filter(pk__in=top, is_active=True)}
+    chosen = [found[pk] for pk in top if pk in found]
+    if len(chosen) < limit:
+        extra = departments().filter(parent__isnull=False).exclude(pk__in=[d.pk for d in chosen])
+        chosen += list(extra[: limit - len(chosen)])
+    return chosen
+
+
 def departments():
     from chinjeol.organization.models import Department
 

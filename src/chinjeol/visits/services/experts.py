@@ -19,7 +19,7 @@ from .notices import sms
 
 OPEN = (Booking.Status.REQUESTED, Booking.Status.WAITLISTED)
 MAX_TOPIC = 2000
-BOOKING_COUNTER_BASE = 9_000_000_000  # counter rows of the expert room's receipt numbers (per year)
+BOOKING_COUNTER_BASE = 0  # the expert room counts per year (key = the year; day keys are YYYYMMDD)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def counter(request):
         "form": form,
         "writes": writes,
         "purposes": COMMON_PURPOSES,
-        "departments": departments[:12],
+        "departments": queries.frequent_departments(timezone.now(), 12),
         **_counter_context(timezone.now()),
     }
     return render(request, "visits/counter.html", context, status=400 if form.errors else 200)
