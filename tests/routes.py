@@ -222,6 +222,16 @@ FILLERS = {
     },
     ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
+    # --- visits ---
+    ("visits:guide", "pk"): lambda w, s: _waiting_visit(w),
+    ("visits:cancel", "pk"): lambda w, s: _waiting_visit(w),
+    ("visits:field_detail", "pk"): lambda w, s: _field_visit(w, s),
+    ("visits:field_act", "pk"): lambda w, s: _field_visit(w, s),
+    ("visits:field_act", "action"): lambda w, s: "called",
+    ("visits:slot_allocate", "pk"): lambda w, s: w.first(_m("visits.ExpertSlot"), allocated_at__isnull=True),
+    ("visits:booking_detail", "pk"): lambda w, s: w.first(_m("visits.Booking")),
+    ("visits:booking_act", "pk"): lambda w, s: w.first(_m("visits.Booking"), status="requested"),
+    ("visits:booking_act", "action"): lambda w, s: "cancel",
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -247,6 +257,9 @@ SCOPED = {
     ("api POST /compensation/{entry_id}/hand-over", "entry_id"),
     ("api POST /callbacks/{callback_id}/done", "callback_id"),
     ("knowledge:edit", "code"),
+    # --- visits ---
+    ("visits:field_detail", "pk"),
+    ("visits:field_act", "pk"),
 }
 
 
@@ -297,6 +310,18 @@ def _article(w: World, scope: str):
 def _evidence(w: World):
     row = _m("community.Evidence").objects.order_by("pk").values_list("report_id", "pk").first()
     return row or (MISSING_ID, MISSING_ID)
+
+
+def _waiting_visit(w: World):
+    visit = _m("visits.Visit")
+    return w.first(visit, status=visit.Status.WAITING)
+
+
+def _field_visit(w: World, scope: str):
+    """A scheduled field visit of the department (one that can still be acted on), else any of its own."""
+    field_visit = _m("visits.FieldVisit")
+    value = w.first(field_visit, status=field_visit.Status.SCHEDULED, **_in(w, scope, "department"))
+    return value if value != MISSING_ID else w.first(field_visit, **_in(w, scope, "department"))
 
 
 def _admin_fill(route: Route, name: str, w: World):

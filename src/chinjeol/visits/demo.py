@@ -156,13 +156,11 @@ def _field_visits(rng: random.Random, now, scale: float) -> None:
         field_visit_schedule,
     )
 
-    people = list(
-        Staff.objects.filter(
-            department__name__in=["건축과", "청소행정과", "주차관리과", "생활보장과"], is_active=True
-        )
-        .select_related("department")
-        .order_by("pk")[:16]
-    )
+    people = []
+    for name in ("건축과", "청소행정과", "세무과", "생활보장과", "민원팀", "주차관리과"):
+        staff = Staff.objects.filter(department__name=name, is_active=True).select_related("department")
+        people += list(staff.order_by("pk")[:2])
+    people = people[0::2] + people[1::2]  # one department after another
     users = {u.staff_id: u for u in User.objects.filter(staff__in=people)}
     creator = User.objects.filter(username="cslead").first()
     purposes = [
@@ -214,9 +212,9 @@ def _field_visits(rng: random.Random, now, scale: float) -> None:
             follow_up=follow_up if index % 3 == 0 else "", by=by, now=scheduled + timedelta(hours=2),
         )  # fmt: skip
     # the coming days: announced automatically by the worker the business day before
-    for index in range(4):
+    for index in range(6):
         official = people[index % len(people)]
-        purpose, place, _r, _f = purposes[index]
+        purpose, place, _r, _f = purposes[index % len(purposes)]
         day = timezone.localtime(now).date() + timedelta(days=index + 1)
         if day.weekday() >= 5:
             day += timedelta(days=2)
