@@ -72,7 +72,7 @@ def test_a_field_visits_day_before_sms_is_in_the_notice_log(page, org):
     assert row.count() == 1
     assert "010-9876-****" in row.inner_text()
     page.goto(f"/visits/field/{visit.pk}/")
-    body = page.locator("pre").inner_text()
+    body = page.locator(".sms").inner_text()
     for text in ("김민원", "민원팀", "영업 신고 현장 확인", "14:00"):
         assert text in body
     snap(page, "field-notice")

@@ -179,6 +179,15 @@ class FieldVisit(TimeStamped):
     def __str__(self) -> str:
         return f"현장 방문 {self.pk} ({self.scheduled_at:%Y-%m-%d %H:%M})"
 
+    @property
+    def notice_day(self):
+        """The last day on which the notice is on time (the notice deadline is the midnight after it)."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        return (timezone.localtime(self.notice_due_at) - timedelta(seconds=1)).date()
+
 
 class FieldVisitEvent(Event):
     subject_field = "visit"

@@ -105,11 +105,19 @@ def _notice_context(visit: FieldVisit) -> dict:
     return {
         "department": visit.department.name,
         "official": visit.official.name,
+        "title": _title(visit.official.position),
         "purpose": visit.purpose,
         "when": format_dt_ko(visit.scheduled_at),
         "place": visit.place,
         "phone": visit.department.phone if hasattr(visit.department, "phone") else "",
     }
+
+
+def _title(position: str) -> str:
+    """``주무관이``/``팀장이``: the official's title from 직위·직급 (``주무관(7급)``) with its subject particle."""
+    title = (position or "").split("(")[0].strip() or "주무관"
+    last = ord(title[-1]) - 0xAC00
+    return title + ("이" if 0 <= last < 11172 and last % 28 else "가")
 
 
 def field_visit_notice_queue(*, visit: FieldVisit, now: datetime):
