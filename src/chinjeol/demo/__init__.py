@@ -21,7 +21,7 @@ DEMO_ACCOUNTS: list[tuple[str, str]] = [
 
 
 def _steps() -> list[tuple[str, Callable]]:
-    from . import cases, charter, community, kindness, knowledge, organization, reports
+    from . import cases, charter, community, kindness, knowledge, organization, reports, visits
 
     return [
         ("조직과 직원", organization.build),
@@ -30,7 +30,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 친절 마일리지", kindness.build),
         ("친절 신고와 공동체 활동", community.build),
         ("1년치 콜센터 통화", _contact_build),
-        ("민원실 방문객·현장 방문·전문가 상담", _visits_build),
+        ("민원실 방문객·현장 방문·전문가 상담", visits.build),
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
     ]
@@ -38,12 +38,6 @@ def _steps() -> list[tuple[str, Callable]]:
 
 def _contact_build(scale: float = 1.0) -> None:
     from chinjeol.contact.demo import build
-
-    build(scale=scale)
-
-
-def _visits_build(scale: float = 1.0) -> None:
-    from chinjeol.visits.demo import build
 
     build(scale=scale)
 

@@ -206,6 +206,8 @@ class FieldVisitEvent(Event):
     )
     kind = models.CharField("구분", max_length=20, choices=Kind.choices)
     note = MaskedTextField("내용", blank=True)
+    from_status = models.CharField("이전 상태", max_length=20, blank=True, choices=FieldVisit.Status.choices)
+    to_status = models.CharField("이후 상태", max_length=20, blank=True, choices=FieldVisit.Status.choices)
 
     class Meta:
         verbose_name = "현장 방문 기록"

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from . import rules
+from chinjeol.visits import rules
 
 SEED = 314
 PER_DAY = 24
@@ -46,8 +46,7 @@ def _delivered(now) -> None:
     from django.db.models import F
 
     from chinjeol.notify.models import Message
-
-    from .services.notices import KINDS
+    from chinjeol.visits.services.notices import KINDS
 
     Message.objects.filter(
         kind__in=list(KINDS), status=Message.Status.QUEUED, created_at__lt=now - timedelta(hours=12)
@@ -69,8 +68,7 @@ def _counter(rng: random.Random, now, scale: float) -> None:
     from chinjeol.charter.queries import calendar_for
     from chinjeol.core.models import User
     from chinjeol.organization.models import Department, Staff
-
-    from .models import DayCounter, Visit
+    from chinjeol.visits.models import DayCounter, Visit
 
     cal = calendar_for()
     names = [n for n in PURPOSES if n in set(Department.objects.values_list("name", flat=True))]
@@ -148,8 +146,7 @@ def _field_visits(rng: random.Random, now, scale: float) -> None:
     from chinjeol.core.models import User
     from chinjeol.notify.models import Message
     from chinjeol.organization.models import Staff
-
-    from .services.field import (
+    from chinjeol.visits.services.field import (
         Appointment,
         field_visit_notice_queue,
         field_visit_record,
@@ -228,7 +225,7 @@ def _field_visits(rng: random.Random, now, scale: float) -> None:
 
 
 def _citizen(rng: random.Random) -> str:
-    from chinjeol.demo.names import korean_name
+    from .names import korean_name
 
     return korean_name(rng)
 
@@ -239,9 +236,8 @@ def _phone(rng: random.Random) -> str:
 
 def _experts(rng: random.Random, now, scale: float) -> None:
     from chinjeol.charter.queries import calendar_for
-
-    from .models import Booking, Expert, ExpertSlot, PriorityGroup
-    from .services.experts import BookingIntake, booking_record, booking_request, slot_allocate
+    from chinjeol.visits.models import Booking, Expert, ExpertSlot, PriorityGroup
+    from chinjeol.visits.services.experts import BookingIntake, booking_record, booking_request, slot_allocate
 
     groups = [
         PriorityGroup.objects.create(name=name, rank=rank)
@@ -306,8 +302,7 @@ def _experts(rng: random.Random, now, scale: float) -> None:
 def _meetings(now) -> None:
     from chinjeol.core.models import User
     from chinjeol.organization.models import Department
-
-    from .models import Meeting
+    from chinjeol.visits.models import Meeting
 
     officer = User.objects.filter(username="csadmin").first()
     civil = Department.objects.get(name="민원여권과")
