@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import ApiToken, PersonalDataAccess, RoleAssignment, User
+from .models import ApiToken, PeriodicRun, PersonalDataAccess, RoleAssignment, User
 from .privacy import accessor_label, contact_view_log
 
 
@@ -66,6 +66,30 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
         return accessor_label(obj)
 
     date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PeriodicRun)
+class PeriodicRunAdmin(admin.ModelAdmin):
+    """Read-only: when each periodic job last ran and when its next round is due (written by the workers)."""
+
+    list_display = ["job", "last_run_at", "due_at", "runs"]
+    ordering = ["name"]
+
+    @admin.display(description="작업")
+    def job(self, obj):
+        from .periodic import PERIODIC
+
+        job = PERIODIC.get(obj.name)
+        return job.label if job else obj.name
 
     def has_add_permission(self, request):
         return False

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -8,27 +10,50 @@ class VisitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from chinjeol.core.periodic import register_periodic
+
         from .menus import register_menus
         from .provider import register_compliance
 
         register_menus()
         register_compliance()
-        _register_kinds()
+        register_notices()
+        register_periodic(
+            "chinjeol.visits.tasks.visit_notices",
+            every=timedelta(minutes=5),
+            label="현장 방문 사전 안내·전문가 상담 배정과 알림",
+        )
 
 
-def _register_kinds() -> None:
-    """Name the visits' notices in the notice log (once notify has a registry of kinds)."""
-    try:
-        from chinjeol.notify.kinds import register_kind
-    except ImportError:  # an older notify: the log shows the code
-        from chinjeol.notify.models import Message
+def register_notices() -> None:
+    """The visits' notice kinds and what they are about, named in the notice log."""
+    from django.urls import reverse
 
-        from .services.notices import KINDS
+    from chinjeol.notify.kinds import About, register_about, register_kind
 
-        for code, label in KINDS.items():
-            Message.KIND_LABELS.setdefault(code, label)
-        return
     from .services.notices import KINDS
 
     for code, label in KINDS.items():
         register_kind(code, label)
+    register_about(
+        About(
+            "visits.fieldvisit",
+            "현장 방문",
+            lambda visit: f"{visit.scheduled_at.astimezone(_seoul()):%Y-%m-%d %H:%M}",
+            lambda pk: reverse("visits:field_detail", args=[pk]),
+        )
+    )
+    register_about(
+        About(
+            "visits.booking",
+            "전문가 상담",
+            lambda booking: booking.receipt_no,
+            lambda pk: reverse("visits:booking_detail", args=[pk]),
+        )
+    )
+
+
+def _seoul():
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Seoul")

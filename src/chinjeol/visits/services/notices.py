@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from datetime import datetime
 
 from chinjeol.notify.models import Message
@@ -27,7 +26,6 @@ def sms(
     key: str | None = None,
     about=None,
 ):
-    extra = {"about": about} if about is not None and _takes_about() else {}
     return message_queue(
         kind=kind,
         channel=Message.Channel.SMS,
@@ -37,9 +35,5 @@ def sms(
         context=context,
         now=now,
         key=key,
-        **extra,
+        about=about,
     )
-
-
-def _takes_about() -> bool:
-    return "about" in inspect.signature(message_queue).parameters
