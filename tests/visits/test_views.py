@@ -99,6 +99,13 @@ def test_field_visit_pages(client_for, org):
     assert "010-9876-****" in page and "최*민" in page
     assert client.post(f"/visits/field/{visit.pk}/called/").status_code == 302
     assert FieldVisit.objects.get().notice_called_at is not None
+    from chinjeol.core.inbox import work_for
+    from chinjeol.visits import services
+
+    FieldVisit.objects.filter(pk=visit.pk).update(scheduled_at=timezone.now() - timedelta(hours=1))
+    labels = {i.label: i.count for i in work_for(org.people["clerk"], now=timezone.now())}
+    assert labels["결과를 적을 현장 방문"] == 1
+    services.field_visit_cancel(visit=FieldVisit.objects.get(), by=org.people["clerk"], now=timezone.now())
     outsider = client_for(org.people["outsider"])
     assert outsider.get(f"/visits/field/{visit.pk}/").status_code == 404
     assert (

@@ -10,14 +10,17 @@ class VisitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from chinjeol.core import inbox
         from chinjeol.core.periodic import register_periodic
 
+        from .inbox import work_for
         from .menus import register_menus
         from .provider import register_compliance
 
         register_menus()
         register_compliance()
         register_notices()
+        inbox.register("visits", work_for)
         register_periodic(
             "chinjeol.visits.tasks.visit_notices",
             every=timedelta(minutes=5),
