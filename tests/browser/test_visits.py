@@ -71,7 +71,8 @@ def test_a_field_visits_day_before_sms_is_in_the_notice_log(page, org):
     row = page.locator("tr", has_text="현장 방문 사전 안내")
     assert row.count() == 1
     assert "010-9876-****" in row.inner_text()
-    page.goto(f"/visits/field/{visit.pk}/")
+    row.get_by_role("link", name=f"현장 방문 {timezone.localtime(visit.scheduled_at):%Y-%m-%d %H:%M}").click()
+    assert page.url.endswith(f"/visits/field/{visit.pk}/")
     body = page.locator(".sms").inner_text()
     for text in ("김민원", "민원팀", "영업 신고 현장 확인", "14:00"):
         assert text in body

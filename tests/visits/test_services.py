@@ -249,3 +249,25 @@ def test_meetings_and_surveys_are_counted_for_the_year(org):
     unmeasured = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
     assert unmeasured["SATISFACTION_SURVEY"].status == "unmeasured"
     assert Meeting.objects.count() == 2
+
+
+def test_the_published_half_year_shows_the_yearly_counts(org):
+    from chinjeol.charter.pdf import report_pdf
+    from chinjeol.reports.services import charter_report_publish
+
+    services.meeting_log(
+        record=MeetingRecord(
+            held_on=date(2026, 3, 10), group="주민자치위원회", title="의견 청취", attendees=9, minutes="회의록",
+            opinions="", department_id=org.civil.pk,
+        ),
+        by=org.people["officer"], now=at(2026, 4, 1),
+    )  # fmt: skip
+    report = charter_report_publish(
+        period=Period("half", 2026, 1), improvements="간담회를 하반기에 두 번 더 엽니다.", by=org.people["officer"],
+        now=at(2026, 7, 15),
+    )  # fmt: skip
+    counted = {c["code"]: c for c in report.snapshot["counts"]}
+    assert counted["STAKEHOLDER_MEETINGS"]["count"] == 1
+    assert counted["STAKEHOLDER_MEETINGS"]["status_label"] == "진행 중 (2회 남음)"
+    assert counted["STAKEHOLDER_MEETINGS"]["span"] == "2026. 1. 1. ~ 2026. 6. 30."
+    assert report_pdf(report).startswith(b"%PDF")
