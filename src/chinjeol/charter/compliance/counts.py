@@ -78,17 +78,29 @@ class CountLine:
 def count_lines(period: Period, now: datetime, *, departments: set[int] | None = None) -> list[CountLine]:
     """Every active per-year standard, counted from 1 January of the period's year to the period's end,
     with the version in force at the end of that window."""
-    from chinjeol.charter.models import ServiceStandard, ServiceStandardVersion
+    from chinjeol.charter.models import ServiceStandardVersion
 
     today = timezone.localtime(now).date()
     start, end, final = count_window(period.start, period.end, today)
     end_moment = timezone.make_aware(datetime.combine(min(end, today), datetime.min.time()))
     lines = []
-    standards = ServiceStandard.objects.active().filter(versions__unit=ServiceStandardVersion.Unit.PER_YEAR)
-    for standard in standards.distinct().order_by("sort_order", "code"):
-        version = standard.version_at(end_moment) or standard.versions.order_by("version").first()
-        if version is None or version.unit != ServiceStandardVersion.Unit.PER_YEAR:
+    versions = (
+        ServiceStandardVersion.objects.filter(
+            standard__is_active=True, standard__versions__unit=ServiceStandardVersion.Unit.PER_YEAR
+        )
+        .select_related("standard")
+        .distinct()
+        .order_by("standard__sort_order", "standard__code", "-valid_from", "-version")
+    )
+    in_force: dict[str, ServiceStandardVersion] = {}
+    for version in versions:  # one query: each standard's version in force at the window's end
+        chosen = in_force.get(version.standard.code)
+        if chosen is None or chosen.valid_from > end_moment:
+            in_force[version.standard.code] = version
+    for version in in_force.values():
+        if version.unit != ServiceStandardVersion.Unit.PER_YEAR:
             continue
+        standard = version.standard
         provider = COUNT_PROVIDERS.get(standard.code)
         judgement = None
         if provider is not None:

@@ -188,13 +188,11 @@ def standard_choices() -> list[tuple[str, str]]:
     """Standards that can be judged (channel promises counted in days) and the legal basis."""
     from chinjeol.charter.models import ServiceStandard
 
-    promises = ServiceStandard.objects.exclude(channel="").order_by("sort_order", "code")
-    provided = ServiceStandard.objects.filter(channel="", code__in=list(PROVIDED_STANDARDS))
-    return (
-        [(s.code, s.name) for s in promises]
-        + [(s.code, s.name) for s in provided.order_by("sort_order", "code")]
-        + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
+    standards = ServiceStandard.objects.filter(~Q(channel="") | Q(code__in=list(PROVIDED_STANDARDS)))
+    rows = sorted(
+        standards.values_list("channel", "sort_order", "code", "name"), key=lambda r: (not r[0], r[1], r[2])
     )
+    return [(code, name) for _channel, _order, code, name in rows] + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
 
 
 def _add(target: dict, key, tally: Tally) -> None:
