@@ -242,6 +242,16 @@ FILLERS = {
         for name in ("conversation", "conversation_live")
     },
     **{(f"protection:{name}", "pk"): lambda w, s: _incident(w, s) for name in ("incident", "evidence")},
+    # --- visits ---
+    ("visits:guide", "pk"): lambda w, s: _waiting_visit(w),
+    ("visits:cancel", "pk"): lambda w, s: _waiting_visit(w),
+    ("visits:field_detail", "pk"): lambda w, s: _field_visit(w, s),
+    ("visits:field_act", "pk"): lambda w, s: _field_visit(w, s),
+    ("visits:field_act", "action"): lambda w, s: "called",
+    ("visits:slot_allocate", "pk"): lambda w, s: w.first(_m("visits.ExpertSlot"), allocated_at__isnull=True),
+    ("visits:booking_detail", "pk"): lambda w, s: w.first(_m("visits.Booking")),
+    ("visits:booking_act", "pk"): lambda w, s: w.first(_m("visits.Booking"), status="requested"),
+    ("visits:booking_act", "action"): lambda w, s: "cancel",
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -272,6 +282,9 @@ SCOPED = {
     ("contact:conversation_live", "pk"),
     ("protection:incident", "pk"),
     ("protection:evidence", "pk"),
+    # --- visits ---
+    ("visits:field_detail", "pk"),
+    ("visits:field_act", "pk"),
 }
 
 
@@ -335,6 +348,18 @@ def _incident(w: World, scope: str):
     if scope == "home":
         return w.first(_m("protection.Incident"), staff=w.users["staff"].staff)
     return w.first(_m("protection.Incident"), **_in(w, scope, "department"))
+
+
+def _waiting_visit(w: World):
+    visit = _m("visits.Visit")
+    return w.first(visit, status=visit.Status.WAITING)
+
+
+def _field_visit(w: World, scope: str):
+    """A scheduled field visit of the department (one that can still be acted on), else any of its own."""
+    field_visit = _m("visits.FieldVisit")
+    value = w.first(field_visit, status=field_visit.Status.SCHEDULED, **_in(w, scope, "department"))
+    return value if value != MISSING_ID else w.first(field_visit, **_in(w, scope, "department"))
 
 
 def _admin_fill(route: Route, name: str, w: World):

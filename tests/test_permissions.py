@@ -265,6 +265,31 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "protection:exposure":                      ("yyyfffyl", "mfmfffml"),
     "protection:report_call":                   ("mfmmmfml", "yfyyyfyl"),
     "api POST /messages/inbound":               ("--------", "yfyyyfyl"),
+    # --- visits ---
+    "visits:log":                               ("yyyyyfyl", "yfyyyfyl"),
+    "visits:counter":                           ("yyyyyfyl", "yfyyyfyl"),
+    "visits:counter_live":                      ("yyyyyfyl", "yfyyyfyl"),
+    "visits:board":                             ("yyyyyfyl", "yfyyyfyl"),
+    "visits:board_live":                        ("yyyyyfyl", "yfyyyfyl"),
+    "visits:guide":                             ("mmmmmmmm", "yfyyyfyl"),
+    "visits:cancel":                            ("mmmmmmmm", "yfyyyfyl"),
+    "visits:field_list":                        ("yyyyyfyl", "yfyyyfyl"),
+    "visits:field_new":                         ("yfyyyfyl", "yfyyyfyl"),
+    "visits:field_detail":                      ("yyyynfnl", "yfyynfnl"),
+    "visits:field_detail@other":                ("yynnnfyl", "yfnnnfyl"),
+    "visits:field_act":                         ("mmmmmmmm", "yfyynfnl"),
+    "visits:field_act@other":                   ("mmmmmmmm", "yfnnnfyl"),
+    "visits:consult":                           ("yyyyyyyy", "yfyyyyyy"),
+    "visits:consult_done":                      ("yyyyyyyy", "yfyyyyyy"),
+    "visits:experts":                           ("yyyyyfyl", "yfyyyfyl"),
+    "visits:slot_new":                          ("mmmmmmmm", "yffffffl"),
+    "visits:slot_allocate":                     ("mmmmmmmm", "yffffffl"),
+    "visits:booking_new":                       ("yfyyyfyl", "yfyyyfyl"),
+    "visits:booking_detail":                    ("yyyyyfyl", "yfyyyfyl"),
+    "visits:booking_act":                       ("mmmmmmmm", "yfyyyfyl"),
+    "visits:meetings":                          ("yyyyyfyl", "yfyyffyl"),
+    "api POST /visits":                         ("--------", "yfyyyfyl"),
+    "api GET /visits":                          ("yyyyyfyl", "--------"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {
@@ -374,13 +399,31 @@ API_BODIES = {
         "provider": "matrix",
         "provider_message_id": "matrix-1",
     },
+    # --- visits ---
+    "api POST /visits": lambda w: _visit_body(w),
 }
+
+
+def _visit_body(w) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    return {
+        "department": w.home.pk,
+        "arrived_at": (now - timedelta(minutes=4)).isoformat(),
+        "guided_at": (now - timedelta(minutes=1)).isoformat(),
+        "purpose": "여권 재발급",
+    }
 
 
 # Required query parameters of API reads, so that a read's answer is the role's and not the schema's.
 API_QUERIES = {
     "api GET /calls/metrics": "?date_from=2026-11-01&date_to=2026-11-30",
     "api GET /knowledge/search": "?q=여권 재발급",
+    # --- visits ---
+    "api GET /visits": "?date_from=2026-11-01&date_to=2026-11-30",
 }
 
 

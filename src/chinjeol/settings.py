@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "chinjeol.knowledge.apps.KnowledgeConfig",
     "chinjeol.surveys.apps.SurveysConfig",
     "chinjeol.protection.apps.ProtectionConfig",
+    "chinjeol.visits.apps.VisitsConfig",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("knowledge/", include("chinjeol.knowledge.urls")),
     path("surveys/", include("chinjeol.surveys.urls")),
     path("protection/", include("chinjeol.protection.urls")),
+    path("visits/", include("chinjeol.visits.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -54,6 +54,7 @@ class ServiceStandardVersion(Revision):
         DAYS = "days", "일"
         WON = "won", "원"
         PERCENT = "percent", "%"
+        PER_YEAR = "per_year", "회(연간)"
 
     standard = models.ForeignKey(
         ServiceStandard, verbose_name="이행표준", on_delete=models.PROTECT, related_name="versions"
@@ -76,6 +77,8 @@ class ServiceStandardVersion(Revision):
         value = self.target.normalize()
         if self.unit == self.Unit.WON:
             return f"{int(value):,}원"
+        if self.unit == self.Unit.PER_YEAR:
+            return f"연 {int(value):,}회 이상"
         return f"{value:f}{self.get_unit_display()}"
 
     @property

@@ -218,6 +218,21 @@ def report_pdf(report) -> bytes:
     story.append(Spacer(1, 2 * mm))
     story.append(Paragraph(escape(snap["basis"]), styles["small"]))
 
+    if snap.get("counts"):
+        story.append(Paragraph("연간 횟수 약속", styles["h2"]))
+        rows = [["이행표준", "목표", "센 기간", "실적", "판정"]]
+        for c in snap["counts"]:
+            rows.append(
+                [
+                    Paragraph(escape(c["label"]), styles["cell"]),
+                    escape(c["target"]),
+                    escape(c.get("span", "")),
+                    "—" if c["count"] is None else f"{_num(c['count'])}회",
+                    escape(c["status_label"]),
+                ]
+            )
+        story.append(table(rows, [74 * mm, 24 * mm, 38 * mm, 16 * mm, 26 * mm], numeric_from=3))
+
     story.append(Paragraph("부서별 결과 (이행률 순)", styles["h2"]))
     rows = [["순위", "부서", "판정", "이행", "미이행", "이행률", "직전 반기"]]
     for d in snap["departments"]:

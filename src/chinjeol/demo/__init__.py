@@ -31,6 +31,7 @@ def _steps() -> list[tuple[str, Callable]]:
         organization,
         reports,
         surveys,
+        visits,
     )
 
     return [
@@ -42,6 +43,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 친절 마일리지", kindness.build),
         ("친절 신고와 공동체 활동", community.build),
         ("1년치 콜센터 통화", _contact_build),
+        ("민원실 방문객·현장 방문·전문가 상담", visits.build),
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
         ("문자·채팅 상담과 폭언 사건", _protection_build),

@@ -105,6 +105,7 @@ def charter_report_snapshot(*, period: Period, now: datetime) -> dict:
         "standards": standards,
         "departments": [_line(line) for line in summary.departments],
         "compensation": _compensation(period),
+        "counts": [line.as_dict() for line in summary.counts],
     }
 
 

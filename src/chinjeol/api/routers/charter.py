@@ -164,6 +164,19 @@ class Figures(Schema):
     rank: int | None = Field(None, description="부서 순위 (이행률 높은 순, 같으면 같은 순위)")
 
 
+class CountFigures(Schema):
+    code: str = Field(..., description="이행표준 코드 (예: STAKEHOLDER_MEETINGS)")
+    label: str = Field(..., description="이름")
+    target: str = Field(..., description="목표 (예: 연 3회 이상)")
+    start: str = Field(..., description="센 기간의 첫날 (그해 1월 1일)")
+    through: str = Field(..., description="센 기간의 마지막 날")
+    count: int | None = Field(None, description="실적 (측정하는 기능이 없으면 null)")
+    goal: int | None = Field(None, description="목표 횟수")
+    final: bool = Field(..., description="해가 끝나 판정이 확정됨")
+    status: str = Field(..., description="met 이행, missed 미이행, running 진행 중, unmeasured 측정 안 함")
+    status_label: str = Field(..., description="판정 (한국어)")
+
+
 class ComplianceOut(Schema):
     period: str
     label: str = Field(..., description="기간 이름 (예: 2026년 하반기)")
@@ -171,6 +184,9 @@ class ComplianceOut(Schema):
     total: Figures
     standards: list[Figures]
     departments: list[Figures]
+    counts: list[CountFigures] = Field(
+        ..., description="연간 횟수 약속(간담회 연 3회 이상 등): 그해 1월 1일부터 기간 끝까지의 실적"
+    )
 
 
 def _figures(line: compliance.Line) -> dict:
@@ -217,4 +233,5 @@ def compliance_figures(request, q: Query[ComplianceQuery]):
         "total": _figures(summary.total),
         "standards": [_figures(line) for line in summary.standards],
         "departments": [_figures(line) for line in summary.departments],
+        "counts": [line.as_dict() for line in summary.counts],
     }

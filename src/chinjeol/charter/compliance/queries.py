@@ -110,7 +110,10 @@ def period_tallies(period: Period, now: datetime, *, departments: set[int] | Non
 # Judgements that are not cases (e.g. calls answered within the phone standard) come from providers:
 # `provider(period, now, departments=…) -> {(department id, standard version id): Tally}`.
 PROVIDERS: list = []
-# What stands behind a provided standard's figures, by standard code:
+# Standards judged by a provider that the filter may choose, and the page listing their judgements (a URL
+# name that takes ?period=&department=&result= like the cases' drill-down), or None.
+PROVIDED_STANDARDS: dict[str, str | None] = {}
+# What stands behind a provided standard's figures inside the compliance drill-down, by standard code:
 # `drill_down(code, period, now, departments=…, department=…, result=…) -> DrillDown`.
 DRILL_DOWNS: dict = {}
 
@@ -124,19 +127,38 @@ class DrillDown:
     noun: str  # 통화, 콜백 …
 
 
-def register_provider(provider, *, standards: tuple[str, ...] = (), drill_down=None) -> None:
-    """A source of judgements; `standards` are the codes it judges (offered in the standard filter even
-    without a channel) and `drill_down` lists what stands behind their figures."""
+def register_provider(
+    provider, *, standards: tuple[str, ...] | dict[str, str | None] = (), drill_down=None
+) -> None:
+    """A source of judgements. `standards` are the codes it judges (offered in the standard filter even without
+    a channel), or code → URL name of the page listing that standard's judgements; `drill_down` lists what
+    stands behind their figures on the compliance drill-down page."""
     if provider not in PROVIDERS:
         PROVIDERS.append(provider)
-    for code in standards:
-        DRILL_DOWNS[code] = drill_down
+    pages = dict(standards) if isinstance(standards, dict) else dict.fromkeys(standards)
+    PROVIDED_STANDARDS.update(pages)
+    if drill_down is not None:
+        for code in pages:
+            DRILL_DOWNS[code] = drill_down
 
 
 def provided_drill_down(code: str | None, period: Period, now: datetime, **filters) -> DrillDown | None:
     """The provider's list behind a figure of standard `code`, or None when the standard is judged on cases."""
     fn = DRILL_DOWNS.get(code) if code else None
     return fn(code, period, now, **filters) if fn is not None else None
+
+
+def judgements_url(code: str | None) -> str | None:
+    """The page listing a provider standard's judgements, if it registered one."""
+    from django.urls import NoReverseMatch, reverse
+
+    name = PROVIDED_STANDARDS.get(code or "")
+    if not name:
+        return None
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
 # --- the figures of the page, the API and the report -------------------------------------------
@@ -148,6 +170,7 @@ class Line:
     previous: Tally | None = None
     rank: int | None = None
     versions: list[tuple[str, Tally]] = field(default_factory=list)
+    link: str | None = None  # a provider standard's own list of judgements (None: the cases' drill-down)
 
     @property
     def change(self):
@@ -162,6 +185,7 @@ class Summary:
     departments: list[Line]
     total: Line
     standard: str | None = None
+    counts: list = field(default_factory=list)  # yearly-count standards (`counts.CountLine`)
 
     @property
     def standard_label(self) -> str:
@@ -191,10 +215,11 @@ def standard_choices() -> list[tuple[str, str]]:
     e.g. the phone standards from calls) and the legal basis."""
     from chinjeol.charter.models import ServiceStandard
 
-    promises = ServiceStandard.objects.filter(~Q(channel="") | Q(code__in=list(DRILL_DOWNS))).order_by(
-        "sort_order", "code"
+    standards = ServiceStandard.objects.filter(~Q(channel="") | Q(code__in=list(PROVIDED_STANDARDS)))
+    rows = sorted(
+        standards.values_list("channel", "sort_order", "code", "name"), key=lambda r: (not r[0], r[1], r[2])
     )
-    return [(s.code, s.name) for s in promises] + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
+    return [(code, name) for _channel, _order, code, name in rows] + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
 
 
 def _add(target: dict, key, tally: Tally) -> None:
@@ -234,7 +259,9 @@ def summary(
             )
         ]
         before = std_before.get(code)
-        standards.append(Line(code, label, std_now.get(code, Tally()), before, versions=lines))
+        standards.append(
+            Line(code, label, std_now.get(code, Tally()), before, versions=lines, link=judgements_url(code))
+        )
 
     def keep(key: Key) -> bool:
         return not standard or code_of(key[1]) == standard
@@ -262,7 +289,10 @@ def summary(
         sum(dept_now.values(), Tally()),
         sum(dept_before.values(), Tally()) if dept_before else None,
     )
-    return Summary(period, now, standards, lines, total, standard)
+    from .counts import count_lines
+
+    counts = count_lines(period, now, departments=departments)
+    return Summary(period, now, standards, lines, total, standard, counts)
 
 
 def drill_down(

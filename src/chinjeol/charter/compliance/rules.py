@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -166,3 +166,39 @@ def rank_order(rows: Iterable, *, tally, label) -> list:
         return (t.rate is None, -(t.rate or 0), -t.judged, label(row))
 
     return sorted(rows, key=key)
+
+
+# --- yearly-count standards ("간담회 연 3회 이상", "만족도 조사 연 1회 이상") ----------------------------
+@dataclass(frozen=True)
+class CountJudgement:
+    """A yearly-count promise as it stands: `count` in the year up to `through` (exclusive)."""
+
+    count: int
+    target: int
+    final: bool  # the year is over: the judgement cannot change any more
+
+    @property
+    def met(self) -> bool | None:
+        """True once the target is reached, False when the year ended short of it, None while it runs."""
+        if self.count >= self.target:
+            return True
+        return False if self.final else None
+
+    @property
+    def remaining(self) -> int:
+        return max(self.target - self.count, 0)
+
+
+def count_window(period_start: date, period_end: date, today: date) -> tuple[date, date, bool]:
+    """The part of the year a yearly-count standard is judged over for a period: from 1 January of the
+    period's year to the period's end (exclusive), and whether that is the whole year and already over."""
+    year_start = date(period_start.year, 1, 1)
+    year_end = date(period_start.year + 1, 1, 1)
+    end = min(period_end, year_end)
+    return year_start, end, end == year_end and today >= year_end
+
+
+def judge_count(count: int, target: int, *, final: bool) -> CountJudgement:
+    if count < 0 or target < 0:
+        raise ValueError("횟수와 목표는 0 이상이어야 합니다.")
+    return CountJudgement(count, target, final)
