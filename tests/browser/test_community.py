@@ -20,7 +20,7 @@ def test_unkind_report_runs_its_whole_course(page, org, shot):
     page.goto("/community/report/")
     page.get_by_label(re.compile("불친절 — 불친절한 응대")).check()
     page.get_by_role("textbox", name="직원 이름").fill("김 주무관 (안경 쓴 남자분)")
-    page.get_by_role("textbox", name="부서·창구 (아는 대로)").fill("민원실 3번 창구")
+    page.get_by_label("부서·창구 (아는 대로)").fill("민원실 3번 창구")  # a text box with suggestions
     page.get_by_label("있었던 날").fill(timezone.localdate().isoformat())
     page.get_by_role("textbox", name="있었던 일").fill(
         "등본을 떼러 갔는데 반말로 대답하고 서류를 던지듯 주었습니다. 제 번호는 010-4444-5555입니다."

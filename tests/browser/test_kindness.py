@@ -21,7 +21,7 @@ def test_an_inspection_changes_the_officials_score_and_colour_at_once(page, org,
     )
     login(page, "clerk", org.password)
     page.goto("/kindness/me/?period=2026-H2")
-    assert page.locator("#score").inner_text() == "65.00"
+    assert page.locator("#score").inner_text() == "65.0"
     assert "주황 · 주의" in page.locator("#signal").inner_text()
 
     login(page, "leader", org.password)
@@ -33,15 +33,15 @@ def test_an_inspection_changes_the_officials_score_and_colour_at_once(page, org,
     page.get_by_label("비고").fill("첫인사와 소속 안내가 정확함")
     shot("register")
     page.get_by_role("button", name="등록").click()
-    page.get_by_text("전화응대 점검 +5.00점을 등록했습니다").wait_for()
+    page.get_by_text("전화응대 점검 +5.0점을 등록했습니다").wait_for()
 
     entry = MileageEntry.objects.get(item__code="phone")
     login(page, "clerk", org.password)
     page.goto("/kindness/me/?period=2026-H2")
-    assert page.locator("#score").inner_text() == "70.00"
+    assert page.locator("#score").inner_text() == "70.0"
     assert "노랑 · 보통" in page.locator("#signal").inner_text()
     row = page.locator(f"#entry-{entry.pk}")
-    assert "첫인사와 소속 안내가 정확함" in row.inner_text() and "+5.00" in row.inner_text()
+    assert "첫인사와 소속 안내가 정확함" in row.inner_text() and "+5.0" in row.inner_text()
     assert "리더임" in row.inner_text()  # who registered it
     shot("me")
 

@@ -90,7 +90,7 @@ class ReportForm(Honeypot):
     # One field for the department: typed as the citizen knows it, with the agency's departments offered as
     # suggestions; a name typed exactly as a department links the report to it.
     department_text = forms.CharField(
-        label="부서·창구 (아시는 대로)",
+        label="부서·창구 (아는 대로)",
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"list": "report-departments", "autocomplete": "off"}),

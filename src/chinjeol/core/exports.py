@@ -13,7 +13,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 
-from chinjeol.core.spreadsheet import csv_writer, xlsx_append
+from chinjeol.core.spreadsheet import csv_writer, xlsx_write_only_append
 
 from .errors import DomainError
 
@@ -60,9 +60,8 @@ def export_response(
     else:
         from openpyxl import Workbook
 
-        book = Workbook()
-        sheet = book.active
-        sheet.title = title[:31]
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title[:31])
         _fill(sheet, headers, rows)
         for sheet_title, sheet_headers, sheet_rows in more:
             _fill(book.create_sheet(sheet_title[:31]), sheet_headers, sheet_rows)
@@ -74,22 +73,19 @@ def export_response(
 
 
 def _fill(sheet, headers: Sequence[str], rows: list) -> None:
+    """Headers in bold, frozen; column widths from the first rows; then every row (write-only sheet)."""
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
-    xlsx_append(sheet, headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        xlsx_append(sheet, row)
     sheet.freeze_panes = "A2"
     for index, header in enumerate(headers, start=1):
         width = max(
             [2 * len(str(header)) + 2] + [_width(r[index - 1]) for r in rows[:200] if len(r) >= index]
         )
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(60, max(10, width))
-        if rows and len(rows[0]) >= index and isinstance(rows[0][index - 1], datetime):
-            for line in range(2, len(rows) + 2):
-                sheet.cell(row=line, column=index).number_format = "yyyy-mm-dd hh:mm"
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, width))
+    xlsx_write_only_append(sheet, headers, font=Font(bold=True))
+    for row in rows:
+        xlsx_write_only_append(sheet, row)
 
 
 def _width(value: Any) -> int:

@@ -63,3 +63,25 @@ def _xlsx_value(value: Any) -> Any:
     if value is None or isinstance(value, int | float | Decimal | date | datetime | time | str):
         return "" if is_risky(value) else value  # filled in as text by xlsx_append
     return str(value)
+
+
+def xlsx_write_only_append(sheet, row: Iterable[Any], *, font=None) -> None:
+    """Append a row to an openpyxl write-only worksheet (large downloads): risky text as a quoted string cell,
+    date-times with a date-and-minute format, everything else as the plain value (fast)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list[Any] = []
+    for value in row:
+        if font is None and not is_risky(value) and not isinstance(value, datetime):
+            out.append(_xlsx_value(value))
+            continue
+        cell = WriteOnlyCell(sheet, value=value if is_risky(value) else _xlsx_value(value))
+        if is_risky(value):
+            cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+            cell.quotePrefix = True
+        if isinstance(value, datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        if font is not None:
+            cell.font = font
+        out.append(cell)
+    sheet.append(out)

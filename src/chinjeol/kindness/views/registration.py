@@ -66,7 +66,7 @@ def register(request):
                 return redirect("kindness:register")
             messages.success(
                 request,
-                f"{entry.staff.name}님의 {entry.item.name} {entry.points:+.2f}점을 등록했습니다. "
+                f"{entry.staff.name}님의 {entry.item.name} {entry.points:+.1f}점을 등록했습니다. "
                 "점수와 신호등에 바로 반영됩니다.",
             )
             return redirect("kindness:register")
@@ -170,6 +170,6 @@ def reverse_entry(request, pk: int):
         messages.error(request, error.message)
         return redirect(back)
     messages.success(
-        request, f"정정 기록을 남겼습니다 ({entry.points:+.2f}점). 점수에서 원래 기록이 빠졌습니다."
+        request, f"정정 기록을 남겼습니다 ({entry.points:+.1f}점). 점수에서 원래 기록이 빠졌습니다."
     )
     return redirect(f"{back}#entry-{entry.pk}")
