@@ -9,6 +9,7 @@ from django.utils import timezone
 
 def connect() -> None:
     from chinjeol.cases import hooks, links
+    from chinjeol.charter.compliance.counts import register_count_provider
     from chinjeol.core import inbox as core_inbox
     from chinjeol.kindness import sources
 
@@ -21,6 +22,17 @@ def connect() -> None:
     sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
     menus.register_menus()
     register_notices()
+    register_count_provider("SATISFACTION_SURVEY", surveys_published)
+
+
+def surveys_published(start, end, departments) -> int:
+    """The charter's "a satisfaction survey at least once a year": surveys whose results were published in
+    [start, end). Surveys are the agency's, so a department's view counts the same ones."""
+    from datetime import timedelta
+
+    from .queries import published_count
+
+    return published_count(start, end - timedelta(days=1))
 
 
 def register_notices() -> None:
