@@ -66,7 +66,7 @@ def test_phone_standards_in_the_filter_and_their_calls_behind_the_figures(client
     officer = client_for(centre.officer)
     page = officer.get("/charter/compliance/", {"period": "2026-11", "standard": "PHONE_RINGS"})
     html = page.content.decode()
-    assert 'value="PHONE_RINGS" selected' in html
+    assert 'value="PHONE_RINGS" selected' in html and "기준 안에 응대" in html and "답변하지 못함" not in html
     url = "/charter/compliance/cases/"
     calls = officer.get(url, {"period": "2026-11", "standard": "PHONE_RINGS"}).content.decode()
     assert "통화 목록" in calls and "5건" in calls and "010-1111-****" in calls

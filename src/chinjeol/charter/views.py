@@ -290,6 +290,7 @@ def compliance_page(request):
             "legal_label": BASIS_LABELS[Basis.LEGAL],
             "legal_key": compliance.LEGAL,
             "is_officer": _is_officer(request.user),
+            "provided": standard in compliance.DRILL_DOWNS,
             **_publish_context(request),
         },
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -142,9 +143,13 @@ class _Stage:
 
     def load(self, rows: Iterator[Measured]) -> None:
         names = ", ".join(_qn(c) for c in self.columns)
-        if self.sqlite:  # Django's SQLite adapters turn the naive times into their ISO text
+        if self.sqlite:
+            # In batches: Django's executemany peeks at its rows through itertools.tee, which would keep
+            # every row of the file in memory until the statement ends.
             marks = ", ".join(["%s"] * len(self.columns))
-            self.cursor.executemany(f"INSERT INTO {self.name} ({names}) VALUES ({marks})", rows)  # noqa: S608
+            sql = f"INSERT INTO {self.name} ({names}) VALUES ({marks})"  # noqa: S608
+            while batch := list(islice(rows, STAGE_BATCH)):
+                self.cursor.executemany(sql, batch)
             return
         with self.cursor.cursor.copy(f"COPY {self.name} ({names}) FROM STDIN") as copy:
             for row in rows:
@@ -281,6 +286,7 @@ def cdr_import(
 
 
 IMPORT_CACHE_KIB = 131072
+STAGE_BATCH = 10000
 
 
 @contextmanager
