@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "chinjeol.reports.apps.ReportsConfig",
     "chinjeol.contact.apps.ContactConfig",
     "chinjeol.knowledge.apps.KnowledgeConfig",
+    "chinjeol.quality.apps.QualityConfig",
 ]
 
 MIDDLEWARE = [
