@@ -72,7 +72,9 @@ def check_points(item: ItemSpec, points) -> Decimal | None:
             raise ScoreError(f"'{item.name}'은(는) 가점 항목이라 음수를 넣을 수 없습니다.", item.code)
         raise ScoreError(f"'{item.name}' 점수는 0점 이상이어야 합니다.", item.code)
     if value > item.max_points:
-        raise ScoreError(f"'{item.name}' 점수는 배점 {item.max_points:g}점을 넘을 수 없습니다.", item.code)
+        raise ScoreError(
+            f"'{item.name}' 점수는 배점 {item.max_points.normalize():f}점을 넘을 수 없습니다.", item.code
+        )
     return value
 
 
