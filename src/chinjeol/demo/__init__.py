@@ -32,11 +32,18 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 콜센터 통화", _contact_build),
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
+        ("암행 평가·외부 평가·평가 보정", _quality_build),
     ]
 
 
 def _contact_build(scale: float = 1.0) -> None:
     from chinjeol.contact.demo import build
+
+    build(scale=scale)
+
+
+def _quality_build(scale: float = 1.0) -> None:
+    from chinjeol.quality.demo import build
 
     build(scale=scale)
 

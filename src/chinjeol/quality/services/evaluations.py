@@ -23,7 +23,7 @@ EVALUATE_ROLES = (Role.EVALUATOR, Role.CS_LEADER, Role.CS_OFFICER)
 EARLIEST = datetime(2020, 1, 1, tzinfo=timezone.get_fixed_timezone(540))
 
 
-def sheet_specs(scorecard: Scorecard) -> list[rules.ItemSpec]:
+def sheet_specs(scorecard: Scorecard, items=None) -> list[rules.ItemSpec]:
     return [
         rules.ItemSpec(
             code=i.code,
@@ -33,7 +33,7 @@ def sheet_specs(scorecard: Scorecard) -> list[rules.ItemSpec]:
             allow_na=i.allow_na,
             bonus=i.kind == i.Kind.BONUS,
         )
-        for i in scorecard.items.all()
+        for i in (scorecard.items.all() if items is None else items)
     ]
 
 
@@ -57,7 +57,12 @@ def _source(user, kind: str) -> str:
 
 
 def scorecard_current(code: str) -> Scorecard:
-    sheet = Scorecard.objects.filter(code=code, is_active=True).order_by("-version").first()
+    sheet = (
+        Scorecard.objects.filter(code=code, is_active=True)
+        .prefetch_related("items")
+        .order_by("-version")
+        .first()
+    )
     if sheet is None:
         raise DomainError("invalid", f"사용 중인 평가표가 아닙니다: {code}", field="scorecard")
     return sheet
@@ -106,7 +111,7 @@ def evaluation_record(
         pass  # a recording named by the agency's own reference is allowed without a call record
     items = list(sheet.items.all())
     try:
-        result = rules.weighted_total(sheet_specs(sheet), scores)
+        result = rules.weighted_total(sheet_specs(sheet, items), scores)
     except rules.ScoreError as error:
         raise DomainError("invalid", error.message, field=f"scores.{error.field}") from None
     evaluation = Evaluation.objects.create(
