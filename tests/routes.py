@@ -149,6 +149,7 @@ def _in(w: World, scope: str, path: str) -> dict:
 
 CASE_STEPS = ("assign", "start", "interim", "extend", "transfer", "withdraw", "answer")
 REPORT_STEPS = ("investigate", "officials", "substantiate", "unsubstantiate")
+QUALITY_EVALUATION_ROUTES = ("evaluation", "dispute", "review", "action_new")
 
 # (route key, parameter) → fill(world, scope). Entries in SCOPED name department-bound objects.
 FILLERS = {
@@ -222,6 +223,10 @@ FILLERS = {
     },
     ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
+    # --- quality ---
+    **{(f"quality:{name}", "pk"): lambda w, s: _evaluation(w, s) for name in QUALITY_EVALUATION_ROUTES},
+    ("quality:action_status", "pk"): lambda w, s: w.first(_m("quality.ImprovementAction")),
+    ("quality:calibration", "pk"): lambda w, s: w.first(_m("quality.CalibrationSession")),
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -247,6 +252,8 @@ SCOPED = {
     ("api POST /compensation/{entry_id}/hand-over", "entry_id"),
     ("api POST /callbacks/{callback_id}/done", "callback_id"),
     ("knowledge:edit", "code"),
+    # --- quality ---
+    *((f"quality:{name}", "pk") for name in QUALITY_EVALUATION_ROUTES),
 }
 
 
@@ -297,6 +304,11 @@ def _article(w: World, scope: str):
 def _evidence(w: World):
     row = _m("community.Evidence").objects.order_by("pk").values_list("report_id", "pk").first()
     return row or (MISSING_ID, MISSING_ID)
+
+
+def _evaluation(w: World, scope: str):
+    """An evaluation of someone in the department (not a calibration sheet)."""
+    return w.first(_m("quality.Evaluation"), calibration__isnull=True, **_in(w, scope, "department"))
 
 
 def _admin_fill(route: Route, name: str, w: World):

@@ -218,6 +218,33 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api POST /cti/events":                     ("--------", "yfyyyfyl"),
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
+    # --- quality ---
+    "quality:evaluations":                      ("yyyyyyyl", "yfyyyyyl"),
+    "quality:evaluate":                         ("yffyfyfl", "yffyfyfl"),
+    "quality:staff_picker":                     ("yffyfyfl", "yffyfyfl"),
+    # the official sees their own, the head and CS leader their departments', the evaluator what it entered
+    "quality:evaluation":                       ("yyyyfyfl", "yfyyfyfl"),
+    "quality:evaluation@other":                 ("yyfffyyl", "yffffyyl"),
+    # the evaluated official and their head dispute; the CS officer reviews
+    "quality:dispute":                          ("mmmmmmmm", "ffyffffl"),
+    "quality:dispute@other":                    ("mmmmmmmm", "ffffffyl"),
+    "quality:review":                           ("mmmmmmmm", "yffffffl"),
+    "quality:review@other":                     ("mmmmmmmm", "yffffffl"),
+    "quality:action_new":                       ("mmmmmmmm", "yffyfffl"),
+    "quality:action_new@other":                 ("mmmmmmmm", "yffffffl"),
+    "quality:scorecards":                       ("yyyyyyyl", "yfyyyyyl"),
+    "quality:import":                           ("yffffyfl", "yffffyfl"),
+    "quality:import_template":                  ("yffffyfl", "yffffyfl"),
+    "quality:mystery":                          ("yyfffyfl", "yffffyfl"),
+    "quality:plan_new":                         ("mmmmmmmm", "yffffffl"),
+    "quality:action_status":                    ("mmmmmmmm", "yffffffl"),
+    "quality:meeting_new":                      ("mmmmmmmm", "yffffffl"),
+    "quality:calibrations":                     ("yyfffffl", "yffffffl"),
+    "quality:calibration":                      ("yyfffffl", "yffffffl"),
+    "quality:sqi":                              ("yyyyffyl", "yfyyffyl"),
+    "api GET /scorecards":                      ("yyyyyyyl", "--------"),
+    "api POST /evaluations":                    ("--------", "yffyfyfl"),
+    "api GET /evaluations":                     ("yyyyyyyl", "--------"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {
@@ -318,6 +345,26 @@ API_BODIES = {
         "subject_id": "1",
         "resolved": True,
     },
+    # --- quality ---
+    "api POST /evaluations": lambda w: {
+        "scorecard": "seoul-phone",
+        "employee_no": w.users["staff"].staff.employee_no,
+        "evaluated_at": "2026-11-03T10:00:00+09:00",
+        "kind": "phone",
+        "scores": {
+            "speed": 10,
+            "greeting": 10,
+            "transfer": None,
+            "language": 10,
+            "listening": 10,
+            "guidance": 10,
+            "attitude": 10,
+            "closing": 15,
+            "hangup": 5,
+            "overall": 10,
+        },
+        "note": "소속과 이름을 밝힘",
+    },  # fmt: skip
 }
 
 

@@ -51,7 +51,7 @@ def evaluate(request):
     chosen = queries.staff_in(people, request.POST.get("staff") or request.GET.get("staff"))
     call = queries.call_for(request.GET.get("call")) if request.method == "GET" else None
     form = EvaluationForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "evaluated_at": timezone.localtime().replace(second=0, microsecond=0),
             "kind": request.GET.get("kind") or ("recording" if call else "phone"),
@@ -62,9 +62,10 @@ def evaluate(request):
     item_errors: dict = {}
     if request.method == "POST" and sheet is not None:
         scores, raw = _scores_from(request.POST, sheet)
+        valid = form.is_valid()
         if chosen is None:
             form.add_error(None, "평가할 직원을 찾아 고르세요.")
-        if form.is_valid() and chosen is not None:
+        if valid and chosen is not None:
             data = form.cleaned_data
             call = queries.call_for(data["call"]) if data["call"] else None
             if data["call"] and call is None:
@@ -193,6 +194,10 @@ def dispute(request, pk: int):
     area(request)
     try:
         evaluation = queries.get_evaluation_for_user(request.user, pk)
+        if not services.evaluations.may_dispute(request.user, evaluation):
+            raise DomainError(
+                "forbidden", "평가받은 본인과 그 부서장만 이의를 신청할 수 있습니다.", status=403
+            )
         form = DisputeForm(request.POST)
         if not form.is_valid():
             raise DomainError("required", "이의 사유를 적어 주세요.", field="reason")

@@ -35,7 +35,7 @@ def scorecard_list(request):
 @role_required(Role.CS_OFFICER, Role.EVALUATOR)
 def import_results(request):
     area(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     outcome = errors = None
     status = 200
     if request.method == "POST":
