@@ -33,7 +33,7 @@ class InspectionForm(forms.Form):
         required=False,
         max_digits=6,
         decimal_places=2,
-        help_text="비우면 항목의 건당 점수가 들어갑니다. 점검에서 부족했던 경우 음수(예: -1)로 적습니다.",
+        help_text="비우면 항목의 건당 점수가 들어갑니다. 가점 항목은 0점 이상만 받습니다. 통화·방문을 채점하려면 ‘평가 입력’의 평가표를 쓰세요.",
     )
     note = forms.CharField(
         label="비고",
