@@ -82,7 +82,7 @@ def build(scale: float = 1.0) -> None:
                     title=f"{weak[0].name} 보완: 부서 CS리더와 역할극 교육", due_on=a.due_on + timedelta(days=30),
                 )  # fmt: skip
         if first < months[-1]:
-            _meeting(first, officer)
+            _meeting(first, officer, today)
 
     # Two external evaluations of the call centre (H6): the first and the second half-year.
     centre = list(Staff.objects.active().filter(department__name="민원콜센터").order_by("employee_no"))
@@ -108,13 +108,13 @@ def _halves(today: date) -> list[tuple[str, date]]:
     )
 
 
-def _meeting(first: date, officer) -> None:
+def _meeting(first: date, officer, today: date) -> None:
     from .models import ImprovementAction
 
     actions = list(ImprovementAction.objects.filter(evaluation__assignment__plan__month=first)[:6])
     next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     services.meeting_record(
-        held_on=next_month + timedelta(days=6), month=first, by=officer,
+        held_on=min(next_month + timedelta(days=6), today), month=first, by=officer,
         attendees="고객만족 담당관, 각 부서 CS리더, " + AGENCY,
         decisions=f"{first.month}월 암행 평가 결과 공유. 약한 항목 개선 조치 {len(actions)}건 확인, "
         "다음 달 표본에서 같은 항목을 다시 점검하기로 함.",

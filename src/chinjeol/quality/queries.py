@@ -157,10 +157,14 @@ def mystery_overview(month: date | None, *, user) -> PlanView:
         view.assignments = list(qs)
         view.done = sum(1 for a in view.assignments if a.status == a.Status.DONE)
     if has_role(user, *READ_ALL):
+        actions = ImprovementAction.objects.select_related("owner", "department", "item", "evaluation")
         view.actions = list(
-            ImprovementAction.objects.select_related("owner", "department", "item", "evaluation")[:200]
+            actions.filter(status=ImprovementAction.Status.OPEN).order_by("due_on", "pk")[:100]
         )
-        view.meetings = list(ReviewMeeting.objects.prefetch_related("actions")[:12])
+        view.actions += list(
+            actions.exclude(status=ImprovementAction.Status.OPEN).order_by("-due_on", "-pk")[:10]
+        )
+        view.meetings = list(ReviewMeeting.objects.prefetch_related("actions")[:6])
     view.coverage = (
         MysteryAssignment.objects.values("staff").distinct().count(),
         Staff.objects.active().count(),
