@@ -219,9 +219,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
     # --- quality ---
+    # the staff picker of 평가 입력 and 점검 결과 등록 shows what the directory already shows
+    "organization:staff_pick":                  ("yyyyyyyl", "yfyyyyyl"),
     "quality:evaluations":                      ("yyyyyyyl", "yfyyyyyl"),
     "quality:evaluate":                         ("yffyfyfl", "yffyfyfl"),
-    "quality:staff_picker":                     ("yffyfyfl", "yffyfyfl"),
     # the official sees their own, the head and CS leader their departments', the evaluator what it entered
     "quality:evaluation":                       ("yyyyfyfl", "yfyyfyfl"),
     "quality:evaluation@other":                 ("yyfffyyl", "yffffyyl"),

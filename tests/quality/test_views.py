@@ -33,11 +33,16 @@ def test_evaluator_home_leads_to_evaluation_entry(org, client_for):
 
 def test_staff_picker_finds_by_name_number_and_department(org, client_for):
     client = client_for(org.evaluator)
-    url = reverse("quality:staff_picker")
+    url = reverse("organization:staff_pick")
     assert "김민원" in client.get(url, {"q": "김민"}).content.decode()
     assert "김민원" in client.get(url, {"q": org.clerk.staff.employee_no}).content.decode()
     assert "김민원" in client.get(url, {"q": "민원팀"}).content.decode()
     assert "맞는 직원이 없습니다" in client.get(url, {"q": "없는사람"}).content.decode()
+    # a CS leader registering results is kept to their departments
+    leader = client_for(org.leader)
+    assert "박세무" not in leader.get(url, {"q": "박세", "scope": "register"}).content.decode()
+    assert "박세무" in leader.get(url, {"q": "박세"}).content.decode()
+    assert "김민원" in leader.get(url, {"q": "김민", "scope": "register"}).content.decode()
 
 
 def test_evaluator_scores_a_call_and_the_official_sees_the_source(org, client_for):

@@ -106,18 +106,6 @@ def filter_evaluations(qs, *, kind: str = "", scorecard: str = "", department: i
     return qs.exclude(calibration__isnull=False)
 
 
-def staff_search(people: QuerySet[Staff], text: str, limit: int = 15) -> list[Staff]:
-    """The staff picker: name, employee number or department name (any part)."""
-    text = text.strip()
-    if not text:
-        return []
-    return list(
-        people.filter(
-            Q(name__contains=text) | Q(employee_no__startswith=text) | Q(department__name__contains=text)
-        ).order_by("department__sort_order", "department__name", "name")[:limit]
-    )
-
-
 def staff_in(people: QuerySet[Staff], pk) -> Staff | None:
     try:
         return people.filter(pk=int(pk)).first()

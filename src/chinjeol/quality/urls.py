@@ -6,7 +6,6 @@ app_name = "quality"
 urlpatterns = [
     path("", evaluations.evaluation_list, name="evaluations"),
     path("evaluate/", evaluations.evaluate, name="evaluate"),
-    path("evaluate/staff/", evaluations.staff_picker, name="staff_picker"),
     path("evaluations/<int:pk>/", evaluations.evaluation_detail, name="evaluation"),
     path("evaluations/<int:pk>/dispute/", evaluations.dispute, name="dispute"),
     path("evaluations/<int:pk>/review/", evaluations.review, name="review"),

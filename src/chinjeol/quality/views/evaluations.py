@@ -103,13 +103,6 @@ def evaluate(request):
     )  # fmt: skip
 
 
-@role_required(*services.EVALUATE_ROLES)
-def staff_picker(request):
-    """htmx: the people matching ?q= (name, employee number, department) as choices of the form."""
-    people = queries.staff_search(services.evaluable_staff(request.user), request.GET.get("q", ""))
-    return render(request, "quality/_staff_results.html", {"people": people, "q": request.GET.get("q", "")})
-
-
 HEADERS = [
     "평가 번호",
     "평가 일시",
