@@ -182,3 +182,18 @@ def test_sqi_combines_evaluations_and_compliance(org):
     row = next(r for r in rows if r.department_id == org.team.pk)
     assert row.cells["phone"]["value"] == Decimal("90.00")
     assert len(periods) == 4
+
+
+def test_a_new_scorecard_version_is_a_copy_and_the_old_one_stops(org):
+    from chinjeol.quality.models import Scorecard
+    from chinjeol.quality.services.scorecards import scorecard_new_version
+
+    record(org)
+    old = Scorecard.objects.get(code="seoul-phone")
+    with pytest.raises(DomainError):
+        scorecard_new_version(sheet=old, by=org.leader)
+    new = scorecard_new_version(sheet=old, by=org.officer, note="배점 조정")
+    old.refresh_from_db()
+    assert new.version == 2 and not old.is_active and new.items.count() == 10
+    assert [s.version for s in queries.current_scorecards() if s.code == "seoul-phone"] == [2]
+    assert Evaluation.objects.get().scorecard == old  # the evaluation keeps its version
