@@ -244,7 +244,7 @@ def calibration(
     result = Calibration()
     means: dict[str, Decimal] = {}
     for code in codes:
-        values = [s[code] for s in sheets.values() if s.get(code) is not None]
+        values: list[Decimal] = [v for s in sheets.values() if (v := s.get(code)) is not None]
         if not values:
             continue
         means[code] = _mean(values)

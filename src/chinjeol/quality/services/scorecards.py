@@ -25,10 +25,15 @@ def scorecard_new_version(*, sheet: Scorecard, by, note: str = "") -> Scorecard:
         rules.check_bands(sheet.bands)
     except rules.ScoreError as error:
         raise DomainError("invalid", error.message, field="bands") from None
-    latest = Scorecard.objects.filter(code=sheet.code).order_by("-version").first()
+    latest = (
+        Scorecard.objects.filter(code=sheet.code)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
     copy = Scorecard.objects.create(
         code=sheet.code,
-        version=latest.version + 1,
+        version=(latest or sheet.version) + 1,
         name=sheet.name,
         channel=sheet.channel,
         bands=sheet.bands,
