@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Browser tests drive Debian's chromium through Playwright, and screenshots and the PDF report need a
 # Korean font, and the PDF tests read the text back with pdftotext: install Debian's chromium, fonts-nanum
-# and poppler-utils when they are missing.
+# and poppler-utils when they are missing; axe-core from npm for the accessibility checks.
 set -euo pipefail
+# The accessibility tests inject axe-core (npm registry) into the pages: install it once under var/npm
+# (git ignores var/). Without npm or network the tests that need it are skipped with the reason.
+if [ ! -f var/npm/node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "== 접근성 검사 도구 axe-core를 npm으로 var/npm에 설치합니다 (처음 한 번)"
+    npm install --no-audit --no-fund --prefix var/npm axe-core@4 || echo "axe-core를 설치하지 못했습니다: 접근성 검사는 건너뜁니다." >&2
+  else
+    echo "npm이 없어 axe-core를 설치하지 않습니다: 접근성 검사는 건너뜁니다." >&2
+  fi
+fi
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || need+=(fonts-nanum)

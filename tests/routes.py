@@ -223,6 +223,8 @@ FILLERS = {
     },
     ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
+    # --- worklists ---
+    ("cases:answer_template_edit", "pk"): lambda w, s: w.first(_m("cases.AnswerTemplate")),
     # --- quality ---
     **{(f"quality:{name}", "pk"): lambda w, s: _evaluation(w, s) for name in QUALITY_EVALUATION_ROUTES},
     ("quality:action_status", "pk"): lambda w, s: w.first(_m("quality.ImprovementAction")),

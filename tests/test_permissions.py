@@ -246,6 +246,15 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api GET /scorecards":                      ("yyyyyyyl", "--------"),
     "api POST /evaluations":                    ("--------", "yffyfyfl"),
     "api GET /evaluations":                     ("yyyyyyyl", "--------"),
+    # --- worklists ---
+    "compensation:approve_many":                ("mmmmmmmm", "yffffffl"),
+    "cases:answer_templates":                   ("yyfffffl", "yffffffl"),
+    "cases:answer_template_edit":               ("yyfffffl", "yffffffl"),
+    # --- navigation ---
+    "citizen_home":                             ("yyyyyyyy", "mfmmmmmm"),
+    "citizen_charter":                          ("yyyyyyyy", "mfmmmmmm"),
+    # a lookup: the POST reads (receipt number and the phone's last 4 digits), like cases:citizen_status
+    "community:report_status":                  ("yyyyyyyy", "yfyyyyyy"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

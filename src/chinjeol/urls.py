@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from chinjeol.api.api import api
+from chinjeol.charter import public as charter_public
 from chinjeol.core import views as core_views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("login/", core_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("area/<slug:slug>/", core_views.area, name="area"),
+    path("citizen/", charter_public.citizen_home, name="citizen_home"),
+    path("citizen/charter/", charter_public.citizen_charter, name="citizen_charter"),
     path("privacy/access-log/", core_views.access_log, name="access_log"),
     path("org/", include("chinjeol.organization.urls")),
     path("charter/", include("chinjeol.charter.urls")),

@@ -39,6 +39,7 @@ def test_citizen_complaint_to_answer(page, org, shot):
     page.goto("/cases/?queue=mine")
     page.get_by_role("link", name=receipt).click()
     page.get_by_role("button", name="처리 시작").click()
+    page.locator("details.more-steps > summary").click()  # the interim notice waits under 더보기
     page.get_by_role("textbox", name="진행 상황").fill("현장 확인 후 부품을 주문했습니다.")
     page.get_by_label("처리 예정 일시").fill("2099-12-01T15:00")
     page.get_by_role("button", name="중간통지 보내기").click()
@@ -50,9 +51,9 @@ def test_citizen_complaint_to_answer(page, org, shot):
     page.get_by_text("답변을 보내고 완료했습니다.").wait_for()
     shot("closed")
 
-    kinds = set(Message.objects.filter(case__receipt_no=receipt).values_list("kind", flat=True))
+    kinds = set(Message.objects.filter(about_text=f"민원 {receipt}").values_list("kind", flat=True))
     assert {"received", "interim", "result"} <= kinds
-    result = Message.objects.get(case__receipt_no=receipt, kind="result")
+    result = Message.objects.get(about_text=f"민원 {receipt}", kind="result")
     assert "김민원" in result.body and "민원팀" in result.body
 
     login(page, "officer", org.password)

@@ -46,7 +46,7 @@ def test_unkind_report_runs_its_whole_course(page, org, shot):
     page.get_by_role("button", name="지정").click()
     page.get_by_text("김민원 직원을 관련 직원으로 지정했습니다.").wait_for()
     page.get_by_role("textbox", name="조사 메모").fill("CCTV 확인 결과 서류를 던지듯 건넨 장면이 있음")
-    page.get_by_role("button", name="증거 추가").click()
+    page.get_by_role("button", name="증거 등록").click()
     page.get_by_text("증거를 추가했습니다.").wait_for()
     page.get_by_role("textbox", name="조사 결과").fill("CCTV와 동석 직원 진술로 불친절 응대를 확인함")
     page.get_by_role("textbox", name="재발 방지 조치").fill(

@@ -44,7 +44,7 @@ def test_org_file_with_bad_row_shows_report_and_imports_nothing(page, org, tmp_p
 
     login(page, "officer", org.password)
     page.get_by_role("link", name="관리", exact=True).click()
-    page.get_by_role("link", name="조직도 가져오기").click()
+    page.get_by_role("navigation", name="관리 메뉴").get_by_role("link", name="조직도 가져오기").click()
     page.get_by_label("조직도 파일 (CSV 또는 XLSX)").set_input_files(str(path))
     page.get_by_role("button", name="올리기").click()
     report = page.locator("#import-errors")

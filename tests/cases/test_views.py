@@ -33,7 +33,10 @@ def test_citizen_form_errors_name_the_field(client, org):
     response = client.post(reverse("cases:citizen_new"), {**FORM, "phone": "12", "consent": ""})
     body = response.content.decode()
     assert response.status_code == 400
-    assert "전화번호 형식이 올바르지 않습니다" in body and "필수 항목" in body
+    assert (
+        "전화번호 형식이 올바르지 않습니다" in body
+        and "개인정보 수집·이용에 동의해야 신청할 수 있습니다" in body
+    )
     assert not Case.objects.exists()
 
 

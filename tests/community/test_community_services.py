@@ -55,7 +55,7 @@ def test_relay_refusals(crew):
         _rec(c, b)
     with pytest.raises(DomainError, match="되돌려"):
         _rec(b, a)
-    with pytest.raises(DomainError, match="추천 이유"):
+    with pytest.raises(DomainError, match="추천 사유"):
         _rec(b, c, reason="  ")
     assert Recommendation.objects.count() == 1
 

@@ -92,7 +92,7 @@ def test_back_office_contact_view_is_logged(client_for, org):
 @pytest.mark.django_db
 def test_navigation_shows_areas_by_role(client_for, org):
     body = client_for(org.officer).get(reverse("home")).content.decode()
-    for label in ["민원", "콜센터", "친절평가", "설문·평가", "교육", "지식", "보고서", "관리"]:
+    for label in ["민원", "서비스헌장", "콜센터", "친절평가", "지식", "관리"]:
         assert f">{label}<" in body
     evaluator_body = client_for(org.evaluator).get(reverse("home")).content.decode()
     assert ">관리<" not in evaluator_body and ">콜센터<" not in evaluator_body

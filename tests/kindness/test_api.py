@@ -34,11 +34,14 @@ def test_department_ranking_for_managers_and_published_only_for_staff(api, org, 
         "score": str(expected.score),  # one member: pulled toward the organisation mean
         "signal": expected.signal.value,
         "rank": 1,
+        "level": "team",
         "members": 1,
         "deduction": "0",
         "published": False,
     }
-    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+    for level in {r["level"] for r in rows}:  # ranks count within each level (과, 팀, 실·국)
+        ranks = [r["rank"] for r in rows if r["level"] == level]
+        assert ranks == sorted(ranks) and ranks[0] == 1
     assert api(org.head, "get", "/departments").status_code == 200
     assert api(org.evaluator, "get", "/departments").status_code == 403
     refused = api(org.clerk, "get", "/departments", {"period": "2026-H2"})

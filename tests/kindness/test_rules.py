@@ -380,3 +380,19 @@ def test_trend():
     oct_, nov, dec = Period.parse("2026-10"), Period.parse("2026-11"), Period.parse("2026-12")
     changes = rules.trend({oct_: D("78.5"), nov: D("81"), dec: None})
     assert changes == {oct_: None, nov: D("2.50"), dec: None}
+
+
+# --- like with like ---------------------------------------------------------------------------------
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["bureau", "division", "office", "team"]), st.none() | st.integers(0, 100)),
+        max_size=30,
+    )
+)
+def test_departments_rank_only_among_their_own_level(rows):
+    items = [(i, rules.rank_group(kind), score) for i, (kind, score) in enumerate(rows)]
+    ranks = rules.rank_within(items)
+    for group in set(g for _i, g, _s in items):
+        members = [(i, s) for i, g, s in items if g == group]
+        assert {i: ranks[i] for i, _s in members} == dict(rules.rank(members))
+    assert rules.rank_group("office") == rules.rank_group("division") != rules.rank_group("team")

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from chinjeol.kindness import queries, services
+from chinjeol.kindness import queries, rules, services
 from chinjeol.kindness.rules import Period, Signal
 from tests.factories import at, make_department, make_staff
 
@@ -94,8 +94,9 @@ def test_rankings_share_places_on_equal_scores(org, record):
     others = [r for sid, r in results.staff.items() if sid != org.clerk.staff.pk]
     assert first.rank == 1 and {r.rank for r in others} == {2}
     assert results.ranked_staff[0] == org.clerk.staff.pk
-    ranks = [d.rank for d in results.departments]
-    assert ranks == sorted(ranks)
+    for level in ("division", "team", "bureau"):  # departments rank among their own level
+        ranks = [d.rank for d in results.departments if rules.rank_group(d.kind) == level]
+        assert ranks == sorted(ranks) and (not ranks or ranks[0] == 1)
 
 
 def test_months_take_their_half_years_deduction_and_years_both_halves_within_the_cap(org, record):

@@ -28,7 +28,7 @@ def test_my_kindness_shows_the_score_the_light_and_every_entry(client_for, org, 
     colleague = make_staff(department=org.team, name="이웃")
     record(colleague, "praise", at(2026, 10, 5))
     body = client_for(org.clerk).get(reverse("kindness:me"), H2).content.decode()
-    assert 'id="score">67.00<' in body
+    assert 'id="score">67.0<' in body
     assert "주황 · 주의" in body  # colour in words, never colour alone
     assert "첫인사 정확" in body and "R-1 신고 인정" in body and "점수의 근거 (2건)" in body
     assert "가장 보완할 항목: 친절 사례" in body  # the team averages +1.50 in praise, the clerk 0
@@ -70,7 +70,7 @@ def test_a_cs_leader_registers_and_the_official_sees_it_at_once(client_for, org)
     entry = MileageEntry.objects.get()
     assert (entry.staff, entry.points, entry.registered_by) == (org.clerk.staff, Decimal("2.00"), org.leader)
     body = client_for(org.clerk).get(reverse("kindness:me"), H2).content.decode()
-    assert 'id="score">77.00<' in body and f'id="entry-{entry.pk}"' in body
+    assert 'id="score">77.0<' in body and f'id="entry-{entry.pk}"' in body
 
 
 def test_the_register_form_offers_only_what_the_role_may_register(client_for, org):
@@ -157,7 +157,7 @@ def test_department_board_within_scope(client_for, org, record):
     record(org.clerk.staff, "phone", at(2026, 11, 2), 8)
     team = reverse("kindness:department", args=[org.team.pk])
     body = client_for(org.leader).get(team, H2).content.decode()
-    assert org.clerk.staff.name in body and "83.00" in body
+    assert org.clerk.staff.name in body and "83.0" in body
     civil = client_for(org.head).get(reverse("kindness:department", args=[org.civil.pk]), H2).content.decode()
     assert "하위 부서" in civil and "민원팀" in civil
     assert client_for(org.leader).get(reverse("kindness:department", args=[org.tax.pk])).status_code == 403

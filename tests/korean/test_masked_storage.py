@@ -172,6 +172,7 @@ NOT_FREE_TEXT = {
     "cases.RoutingRule": {"keyword"},
     "cases.ReceiptCounter": set(),
     "cases.RateLimitHit": {"key"},
+    "cases.AnswerTemplate": {"kind"},
     "community.Report": {"receipt_no", "reporter_phone"},
     "community.ReportEvent": {"from_status", "to_status"},
     "community.PraisePost": {"writer_phone"},
@@ -192,6 +193,8 @@ NOT_FREE_TEXT = {
         "backend",
         "error",
         "dedupe_key",
+        "about_type",  # a model label
+        "about_text",  # composed by the registered model's `describe` ("민원 2026-000123")
     },
 }
 CHECKED_APPS = ("cases", "community", "kindness", "compensation", "notify")

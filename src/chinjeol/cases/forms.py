@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from chinjeol.core.consent import LABEL as CONSENT_LABEL
+from chinjeol.core.consent import consent_notice
 from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
 
@@ -39,12 +41,24 @@ class CitizenCaseForm(forms.Form):
         help_text="주민등록번호 등 개인정보는 적지 마세요. 적으시면 자동으로 가려서 저장합니다.",
     )
     name = forms.CharField(label="이름", max_length=100)
-    phone = forms.CharField(label="휴대전화", max_length=20, help_text="처리 상황 조회와 결과 안내에 씁니다.")
+    phone = forms.CharField(
+        label="휴대전화",
+        max_length=20,
+        help_text="처리 상황 조회와 결과 안내에 씁니다.",
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     email = forms.EmailField(
         label="이메일 (선택)", required=False, help_text="적으시면 결과를 이메일로 보내 드립니다."
     )
     consent = forms.BooleanField(
-        label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 민원 처리와 결과 통지 / 보유 기간: 민원 처리 후 3년)"
+        label=CONSENT_LABEL,
+        help_text=consent_notice(
+            purpose="민원 접수·처리, 처리 상황과 결과 통지, 만족도 확인",
+            items="이름, 휴대전화 번호, 이메일(적으신 경우)",
+            retention="민원 처리를 마친 날부터 3년 (지난 뒤 바로 파기합니다)",
+            refusal="동의하지 않으시면 이 화면으로는 민원을 신청할 수 없으며, 전화·방문·우편으로는 신청하실 수 있습니다.",
+        ),
+        error_messages={"required": "개인정보 수집·이용에 동의해야 신청할 수 있습니다."},
     )
     website = forms.CharField(
         label="웹사이트",
@@ -69,7 +83,12 @@ class StaffCaseForm(forms.Form):
     title = forms.CharField(label="제목", max_length=200)
     body = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000)
     name = forms.CharField(label="민원인 이름", max_length=100)
-    phone = forms.CharField(label="민원인 전화", max_length=20, required=False)
+    phone = forms.CharField(
+        label="민원인 전화",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     email = forms.EmailField(label="민원인 이메일", required=False)
     department = forms.ModelChoiceField(
         label="담당 부서",
@@ -95,6 +114,7 @@ class StaffCaseForm(forms.Form):
             label="법정민원 사무 (법정민원일 때)",
             queryset=StatutoryService.objects.filter(is_active=True),
             required=False,
+            empty_label="법정민원 아님",
         )
 
 
@@ -104,17 +124,23 @@ class StatusLookupForm(forms.Form):
         regex=r"^\d{4}-\d{7}$",
         max_length=12,
         error_messages={"invalid": "접수번호는 2026-0001234 형식입니다."},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "2026-0001234"}
+        ),
     )
     phone_last4 = forms.RegexField(
         label="전화번호 뒤 4자리",
         regex=r"^\d{4}$",
         max_length=4,
         error_messages={"invalid": "숫자 4자리를 입력하세요."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"}),
     )
 
 
 class AssignForm(forms.Form):
-    staff = forms.ModelChoiceField(label="담당자", queryset=Staff.objects.none())
+    staff = forms.ModelChoiceField(
+        label="담당자", queryset=Staff.objects.none(), empty_label="담당자를 고르세요"
+    )
 
     def __init__(self, *args, department=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,7 +156,10 @@ class AssignForm(forms.Form):
 
 class TransferForm(forms.Form):
     department = forms.ModelChoiceField(
-        label="다른 부서로", queryset=Department.objects.active(), required=False
+        label="다른 부서로",
+        queryset=Department.objects.active(),
+        required=False,
+        empty_label="부서로 보내지 않음 (다른 기관으로 이송)",
     )
     agency = forms.CharField(label="또는 다른 기관으로", max_length=100, required=False)
     reason = forms.CharField(label="이송 사유", max_length=500)

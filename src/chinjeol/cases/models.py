@@ -267,3 +267,37 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.window_start}: {self.count}"
+
+
+class AnswerTemplate(TimeStamped):
+    """답변 서식: a reply the handler starts from, for one kind of case and/or one department (blank: any),
+    kept by the CS officer."""
+
+    title = MaskedCharField("서식 이름", max_length=100)
+    body = MaskedTextField("답변 내용")
+    kind = models.CharField("민원 종류", max_length=20, choices=Case.Kind.choices, blank=True)
+    department = models.ForeignKey(
+        "organization.Department",
+        verbose_name="부서",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_active = models.BooleanField("사용", default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="마지막 수정자",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "답변 서식"
+        verbose_name_plural = "답변 서식"
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 RECEIVED, ASSIGNED, IN_PROGRESS, CLOSED, TRANSFERRED, WITHDRAWN = (
     "received",
@@ -137,3 +137,43 @@ def search_terms(query: str, *, phone_of) -> list[SearchTerm]:
                 phone = None
         terms.append(SearchTerm(word, digits=digits, phone=phone))
     return terms
+
+
+# --- the queue's columns -------------------------------------------------------------------------------
+def elapsed_days(received_on: date, until: date) -> int:
+    """Calendar days since the case was received (0 on the day itself), up to `until`: today for an open
+    case, the day it was closed otherwise (경과일)."""
+    return max(0, (until - received_on).days)
+
+
+# --- who takes which step, and which step comes next ---------------------------------------------------
+STEPS_ALL = frozenset({"assign", "start", "transfer", "interim", "extend", "close", "withdraw"})
+ASSIGNEE_STEPS = frozenset({"start", "interim", "close", "transfer", "withdraw"})
+COLLEAGUE_STEPS = frozenset({"assign"})  # an unassigned case of one's own department: take it or hand it on
+
+
+def steps_for(*, manager: bool, head: bool, assignee: bool, colleague: bool) -> frozenset[str]:
+    """The steps a person may take on an open case: a manager of its department (head, CS leader, CS officer)
+    every step but the extension, which only a head (or the CS officer, passed as `head`) approves; its
+    assignee the handling steps; a colleague of its department only the assignment of an unassigned case."""
+    steps: set[str] = set()
+    if manager:
+        steps |= STEPS_ALL - {"extend"}
+    if head:
+        steps.add("extend")
+    if assignee:
+        steps |= ASSIGNEE_STEPS
+    if colleague:
+        steps |= COLLEAGUE_STEPS
+    return frozenset(steps)
+
+
+def next_step(status: str, *, assigned: bool) -> str | None:
+    """The one step a case waits for in its state (the page's primary action): assign, start, answer."""
+    if status == "received" or (status == "assigned" and not assigned):
+        return "assign"
+    if status == "assigned":
+        return "start"
+    if status == "in_progress":
+        return "close" if assigned else "assign"
+    return None

@@ -8,14 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import request_ip
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import phone_last4
+from chinjeol.notify.kinds import kind_choices
 from chinjeol.notify.models import Message
 
-from . import forms, links, queries, services, throttle, workflow
+from . import answer_templates, forms, links, listing, queries, rules, services, throttle, workflow
 from .contact import case_contact_for
 from .models import Case, HappyCallAnswer
 
@@ -43,14 +45,33 @@ def queue(request):
     q = request.GET.get("q", "").strip()
     if q:
         cases = queries.search(cases, q)
-    status = request.GET.get("status", "")
-    if status in Case.Status.values:
-        cases = cases.filter(status=status)
-    if name in ("overdue", "due_soon"):
+    form = listing.CaseFilterForm(request.GET or None, user=request.user)
+    if form.is_valid():
+        cases = listing.filtered(cases, form.cleaned_data)
+    sort = listing.sort_key(request.GET.get("sort", ""))
+    if sort:
+        cases = listing.sorted_cases(cases, sort)
+    today = timezone.localdate()
+    rows = listing.ExportRows(request.user, exports.limit(cases), today)
+    download = exports.download(
+        request,
+        name=f"cases-{name}-{today:%Y%m%d}",
+        title=f"민원 목록 ({queries.QUEUES[name]})",
+        headers=listing.HEADERS,
+        rows=rows,
+        personal=rows.personal,
+    )
+    if download is not None:
+        return download
+    if name in ("overdue", "due_soon") and not sort:
         cases = queries.DeadlineQueue(cases)
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    for case in page:
+        case.elapsed_days = listing.elapsed(case, today)
     query = request.GET.copy()
     query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
     return render(
         request,
         "cases/queue.html",
@@ -58,11 +79,14 @@ def queue(request):
             "page": page,
             "queue": name,
             "queues": queries.QUEUES,
+            "counts": listing.tab_counts(request.user, now, name, page.paginator.count),
             "now": now,
             "q": q,
-            "status": status,
-            "statuses": Case.Status.choices,
+            "form": form,
+            "sort": sort or "",
             "query": query.urlencode(),
+            "unsorted": unsorted.urlencode(),
+            "filtered": any(request.GET.get(k) for k in ("q", *form.fields)),
         },
     )
 
@@ -75,16 +99,18 @@ def detail(request, pk: int):
     except DomainError as error:
         return _error_page(request, error)
     customer = case_contact_for(request, case, user=request.user, action="view")
-    can_handle = workflow.may_take(request.user, case, "start") and case.is_open
+    primary, others = _steps(request.user, case)
     context = {
         "case": case,
         "now": timezone.now(),
         "events": case.events.select_related("actor", "actor__staff"),
-        "messages_sent": case.messages.all(),
+        "messages_sent": queries.case_notices(case),
         "show_contact": customer.full,
         "customer": customer.as_dict(),
-        "can_handle": can_handle,
-        "can_extend": case.is_open and workflow.may_take(request.user, case, "extend"),
+        "primary_step": primary,
+        "other_steps": others,
+        "step_labels": STEP_LABELS,
+        "answer_templates": answer_templates.for_case(case) if "close" in (primary, *others) else [],
         "assign_form": forms.AssignForm(department=case.department),
         "transfer_form": forms.TransferForm(),
         "interim_form": forms.InterimForm(initial={"expected_at": case.due_at + timedelta(days=7)}),
@@ -95,6 +121,24 @@ def detail(request, pk: int):
     }
     context["notes"] = links.notes_for(case, request.user)
     return render(request, "cases/detail.html", context)
+
+
+STEP_LABELS = {"assign": "배정", "start": "처리 시작", "close": "답변", "interim": "중간통지", "extend": "연장",
+               "transfer": "이송", "withdraw": "취하"}  # fmt: skip
+STEP_ORDER = ("assign", "start", "close", "interim", "extend", "transfer", "withdraw")
+
+
+def _steps(user, case) -> tuple[str | None, list[str]]:
+    """The case's next step as the page's one primary action (if the user may take it), and the user's
+    other steps for 더보기; nothing on a finished case."""
+    if not case.is_open:
+        return None, []
+    allowed = workflow.steps_of(user, case)
+    if not (case.assignee_id and case.status == Case.Status.ASSIGNED):
+        allowed -= {"start"}
+    following = rules.next_step(case.status, assigned=bool(case.assignee_id))
+    primary = following if following in allowed else None
+    return primary, [step for step in STEP_ORDER if step in allowed and step != primary]
 
 
 def _step_data(action: str, data: dict) -> dict:
@@ -281,7 +325,7 @@ def citizen_status(request):
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
 def message_log(request):
     _area(request)
-    messages_qs = Message.objects.select_related("case")
+    messages_qs = Message.objects.all()
     kind = request.GET.get("kind", "")
     if kind:
         messages_qs = messages_qs.filter(kind=kind)
@@ -294,7 +338,7 @@ def message_log(request):
         {
             "page": page,
             "kind": kind,
-            "kinds": Message.KIND_LABELS.items(),
+            "kinds": kind_choices(),
             "query": query.urlencode(),
         },
     )

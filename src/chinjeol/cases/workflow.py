@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from chinjeol.core.access import has_role
+from chinjeol.core.access import has_role, scoped_department_ids
 from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.roles import Role
 
-from . import queries, services
+from . import queries, rules, services
 from .models import Case
 
 Step = Callable[[int, Mapping[str, Any], Any, datetime], Case]
@@ -54,13 +55,28 @@ DONE = {
 }
 
 
+def steps_of(user, case: Case) -> frozenset[str]:
+    """Every step `user` may take on `case` (cases.rules.steps_for over the user's relation to the case)."""
+    if not has_role(user, *queries.HANDLER_ROLES):
+        return frozenset()
+    officer = has_role(user, Role.CS_OFFICER)
+    scope = scoped_department_ids(user, roles=frozenset({Role.DEPT_HEAD, Role.CS_LEADER}))
+    manager = officer or bool(scope) and case.department_id in scope
+    assignee = bool(user.staff_id) and case.assignee_id == user.staff_id
+    colleague = (
+        bool(user.staff_id) and case.assignee_id is None and case.department_id == user.staff.department_id
+    )
+    return rules.steps_for(
+        manager=manager,
+        head=queries.can_approve_extension(user, case),
+        assignee=assignee,
+        colleague=colleague,
+    )
+
+
 def may_take(user, case: Case, step: str) -> bool:
     """Whether `user` may take `step` on `case` (the page shows only these; the API refuses the rest)."""
-    if not has_role(user, *queries.HANDLER_ROLES):
-        return False
-    if step == "extend":
-        return queries.can_approve_extension(user, case)
-    return queries.can_handle(user, case)
+    return step in steps_of(user, case)
 
 
 def case_step(*, user, case_id: int, step: str, data: Mapping[str, Any], now: datetime) -> Case:

@@ -31,7 +31,12 @@ class CalendarDayForm(forms.Form):
 
 
 class StatutoryServiceForm(forms.Form):
-    code = forms.CharField(label="코드", max_length=40, help_text="영문 대문자·숫자 (예: ST-PASSPORT)")
+    code = forms.CharField(
+        label="연계 코드 (선택)",
+        max_length=40,
+        required=False,
+        help_text="다른 시스템과 주고받을 때 쓰는 영문 코드입니다. 비워 두면 자동으로 붙입니다.",
+    )
     name = forms.CharField(label="민원 사무", max_length=200)
     days = forms.IntegerField(label="처리기간", min_value=1, max_value=365)
     unit = forms.ChoiceField(

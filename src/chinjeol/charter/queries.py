@@ -98,3 +98,18 @@ def compensation_amount(moment: datetime) -> int:
     standard = ServiceStandard.objects.filter(code=COMPENSATION_CODE).first()
     version = standard.version_at(moment) if standard else None
     return int(version.target) if version else 10_000
+
+
+def standards_in_force(moment: datetime) -> list[tuple[ServiceStandard, ServiceStandardVersion]]:
+    """Every active promise with the version in force at `moment`, in the charter's order (public page)."""
+    rows = []
+    standards = ServiceStandard.objects.active().prefetch_related("versions").order_by("sort_order", "id")
+    for standard in standards:
+        current = max(
+            (v for v in standard.versions.all() if v.valid_from <= moment),
+            key=lambda v: (v.valid_from, v.version),
+            default=None,
+        )
+        if current is not None:
+            rows.append((standard, current))
+    return rows

@@ -35,11 +35,19 @@ def _check(name: str, days: int, unit: str = StatutoryService.Unit.DAYS) -> str:
     return name
 
 
+def _next_code() -> str:
+    """A code for a service added without one (the code is for linked systems, never shown on screen)."""
+    number = StatutoryService.objects.count() + 1
+    while StatutoryService.objects.filter(code=f"ST-{number:04d}").exists():
+        number += 1
+    return f"ST-{number:04d}"
+
+
 @transaction.atomic
 def statutory_service_add(
     *, code: str, name: str, days: int, unit: str = StatutoryService.Unit.DAYS
 ) -> StatutoryService:
-    code = (code or "").strip().upper()
+    code = (code or "").strip().upper() or _next_code()
     if not CODE.match(code):
         raise DomainError(
             "invalid", "코드는 영문 대문자·숫자·-·_ 2~40자로 적어 주세요 (예: ST-PASSPORT).", field="code"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import forbidden, has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
@@ -17,6 +18,7 @@ from chinjeol.core.roles import Role
 
 from . import queries, services, statutory
 from .calendar import format_date_ko
+from .compliance import export as compliance_export
 from .compliance import queries as compliance
 from .compliance.rules import BASIS_LABELS, Basis
 from .compliance.tallies import enabled as tallies_enabled
@@ -35,7 +37,7 @@ READERS = tuple(Role)
 OFFICER_ONLY = "고객만족 담당관만 바꿀 수 있습니다. 다른 역할은 읽기만 할 수 있습니다."
 
 
-def _area(request, area: str = "cases") -> None:
+def _area(request, area: str = "charter") -> None:
     request.area = area
 
 
@@ -259,12 +261,22 @@ def _publish_context(request) -> dict:
 
 @role_required(*compliance.READERS)
 def compliance_page(request):
-    _area(request, "reports")
+    _area(request)
     form = _filters(request)
     period, standard = _chosen(form)
     scope = compliance.scope_of(request.user)
     now = timezone.now()
     summary = compliance.summary(period, now, departments=scope, standard=standard)
+    download = exports.download(
+        request,
+        name=f"compliance-{period}",
+        title=f"헌장 이행 부서별 {period.label_ko}",
+        headers=compliance_export.DEPARTMENT_HEADERS,
+        rows=lambda: compliance_export.department_rows(summary),
+        sheets=[compliance_export.standard_sheet(summary)],
+    )
+    if download is not None:
+        return download
     return render(
         request,
         "charter/compliance.html",
@@ -288,7 +300,7 @@ RESULTS = {"met": "이행", "missed": "미이행"}
 
 @role_required(*compliance.READERS)
 def compliance_cases(request):
-    _area(request, "reports")
+    _area(request)
     form = _filters(request)
     period, standard = _chosen(form)
     scope = compliance.scope_of(request.user)
@@ -300,10 +312,25 @@ def compliance_cases(request):
         return forbidden(request, "담당 부서(와 하위 부서)의 민원만 볼 수 있습니다.")
     result = request.GET.get("result") if request.GET.get("result") in RESULTS else None
     now = timezone.now()
-    cases = compliance.drill_down(
-        period, now, departments=scope, department=department, standard=standard, result=result
+    provided = compliance.provided_drill_down(
+        standard, period, now, departments=scope, department=department, result=result
     )
-    page = Paginator(cases, 30).get_page(request.GET.get("page"))
+    if provided is not None:
+        items = provided.items
+    else:
+        items = compliance.drill_down(
+            period, now, departments=scope, department=department, standard=standard, result=result
+        )
+        download = exports.download(
+            request,
+            name=f"compliance-cases-{period}",
+            title=f"헌장 이행 점검 민원 {period.label_ko}",
+            headers=compliance_export.CASE_HEADERS,
+            rows=lambda: compliance_export.case_rows(exports.limit(items)),
+        )
+        if download is not None:
+            return download
+    page = Paginator(items, 30).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     department_name = ""
@@ -318,9 +345,10 @@ def compliance_cases(request):
     standard_label = dict(compliance.standard_choices()).get(standard, "") if standard else ""
     return render(
         request,
-        "charter/compliance_cases.html",
+        provided.template if provided is not None else "charter/compliance_cases.html",
         {
             "period": period,
+            "noun": provided.noun if provided is not None else "민원",
             "page": page,
             "query": query.urlencode(),
             "result": result,

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from chinjeol.core.consent import LABEL as CONSENT_LABEL
+from chinjeol.core.consent import consent_notice
 from chinjeol.core.uploads import LimitedFileField
 from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
@@ -10,9 +12,17 @@ from chinjeol.organization.models import Department, Staff
 from . import rules
 from .models import BroadcastRequest, Report
 
-CONSENT_LABEL = (
-    "개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 신고 처리와 결과 안내, "
-    "사과 전화와 보상 / 보유 기간: 처리 후 3년)"
+REPORT_CONSENT = consent_notice(
+    purpose="신고 내용 확인과 조사, 처리 결과 안내, 불친절이 확인되면 부서장의 사과 전화와 보상 안내",
+    items="이름, 휴대전화 번호(적으신 경우)",
+    retention="신고 처리를 마친 날부터 3년 (지난 뒤 바로 파기합니다)",
+    refusal="동의하지 않으시면 이 화면으로는 신고할 수 없으며, 전화나 방문으로는 신고하실 수 있습니다.",
+)
+PRAISE_CONSENT = consent_notice(
+    purpose="칭찬글 작성자 확인과 게시, 필요할 때 연락",
+    items="이름, 휴대전화 번호(적으신 경우). 게시판에는 이름을 가려서 보입니다.",
+    retention="글을 올린 날부터 3년 (지난 뒤 바로 파기합니다)",
+    refusal="동의하지 않으시면 칭찬글을 올릴 수 없습니다.",
 )
 PII_HELP = "주민등록번호 등 개인정보는 적지 마세요. 적으시면 자동으로 가려서 저장합니다."
 
@@ -77,8 +87,15 @@ class ReportForm(Honeypot):
         required=False,
         help_text="모르시면 직위나 인상착의, 창구 번호를 적어 주세요.",
     )
-    department_text = forms.CharField(label="부서·창구 (아는 대로)", max_length=100, required=False)
-    department = _department_field()
+    # One field for the department: typed as the citizen knows it, with the agency's departments offered as
+    # suggestions; a name typed exactly as a department links the report to it.
+    department_text = forms.CharField(
+        label="부서·창구 (아시는 대로)",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "report-departments", "autocomplete": "off"}),
+        help_text="적기 시작하면 부서 이름을 골라 넣을 수 있습니다. 모르시면 비워 두세요.",
+    )
     occurred_on = forms.DateField(label="있었던 날", widget=forms.DateInput(attrs={"type": "date"}))
     occurred_time = forms.TimeField(
         label="있었던 시각 (선택)", required=False, widget=forms.TimeInput(attrs={"type": "time"})
@@ -91,14 +108,18 @@ class ReportForm(Honeypot):
         label="연락처 (휴대전화)",
         max_length=20,
         required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         help_text="불친절 신고는 필수입니다. 부서장의 사과 전화와 보상 안내에만 씁니다.",
     )
-    consent = forms.BooleanField(label=CONSENT_LABEL)
+    consent = forms.BooleanField(
+        label=CONSENT_LABEL,
+        help_text=REPORT_CONSENT,
+        error_messages={"required": "개인정보 수집·이용에 동의해야 신고할 수 있습니다."},
+    )
     field_order = [
         "kind",
         "official_name",
         "department_text",
-        "department",
         "occurred_on",
         "occurred_time",
         "body",
@@ -127,7 +148,13 @@ class ReportForm(Honeypot):
             self.add_error(
                 "reporter_phone", "불친절 신고는 사과 전화와 보상 안내를 위해 연락처가 필요합니다."
             )
+        name = (data.get("department_text") or "").strip()
+        data["department"] = Department.objects.active().filter(name=name).first() if name else None
         return data
+
+    @staticmethod
+    def department_names() -> list[str]:
+        return list(Department.objects.active().order_by("name").values_list("name", flat=True))
 
 
 class FromCaseForm(forms.Form):
@@ -202,7 +229,7 @@ class TaskOutcomeForm(forms.Form):
 class RecommendForm(forms.Form):
     recommended = StaffChoiceField(label="추천할 동료")
     reason = forms.CharField(
-        label="추천 이유",
+        label="추천 사유",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
         help_text="어떤 점이 친절했는지 구체적으로 적어 주세요.",
@@ -212,7 +239,7 @@ class RecommendForm(forms.Form):
 class SmileSelectForm(forms.Form):
     staff = StaffChoiceField(label="스마일 직원")
     reason = forms.CharField(
-        label="선정 이유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+        label="선정 사유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
     )
     recommendation = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -236,9 +263,16 @@ class PraisePostForm(Honeypot):
     writer_name = forms.CharField(
         label="작성자 이름", max_length=100, help_text="게시판에는 홍*동처럼 가려서 보입니다."
     )
-    writer_phone = forms.CharField(label="연락처 (선택)", max_length=20, required=False)
+    writer_phone = forms.CharField(
+        label="연락처 (선택)",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     consent = forms.BooleanField(
-        label="개인정보 수집·이용에 동의합니다 (수집 항목: 이름, 연락처 / 목적: 칭찬글 확인 / 보유 기간: 3년)"
+        label=CONSENT_LABEL,
+        help_text=PRAISE_CONSENT,
+        error_messages={"required": "개인정보 수집·이용에 동의해야 글을 올릴 수 있습니다."},
     )
     field_order = [
         "official_name",
@@ -262,7 +296,7 @@ class PraiseApproveForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    note = forms.CharField(label="숨기는 이유", max_length=300, required=False)
+    note = forms.CharField(label="숨김 사유", max_length=300, required=False)
 
 
 class BroadcastForm(forms.Form):
@@ -323,3 +357,25 @@ class ResultForm(forms.Form):
         help_text=f"{rules.EVIDENCE_TYPES_LABEL} · {rules.MAX_EVIDENCE_BYTES // (1024 * 1024)}MB 이하",
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.hwp,.docx"}),
     )
+
+
+class ReportStatusForm(forms.Form):
+    """A citizen looks up a report with its receipt number and the last 4 digits of the phone given."""
+
+    receipt_no = forms.RegexField(
+        label="접수번호",
+        regex=r"^[Rr]\d{4}-\d{5}$",
+        max_length=11,
+        help_text="신고할 때 받은 번호 (예: R2026-00012)",
+        error_messages={"invalid": "접수번호는 R2026-00012 형식입니다."},
+    )
+    phone_last4 = forms.RegexField(
+        label="전화번호 뒤 4자리",
+        regex=r"^\d{4}$",
+        max_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"invalid": "숫자 4자리를 입력하세요."},
+    )
+
+    def clean_receipt_no(self):
+        return self.cleaned_data["receipt_no"].upper()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import boards, hub, initiatives, relay, reports, tasks
+from .views import boards, hub, initiatives, relay, reports, status, tasks
 
 app_name = "community"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     # 친절·불친절 신고센터
     path("report/", reports.report_new, name="report_new"),
     path("report/done/", reports.report_done, name="report_done"),
+    path("report/status/", status.report_status, name="report_status"),
     path("reports/", reports.report_list, name="report_list"),
     path("reports/from-case/<int:case_id>/", reports.report_from_case, name="report_from_case"),
     path("reports/<int:pk>/", reports.report_detail, name="report_detail"),

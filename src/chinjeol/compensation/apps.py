@@ -7,13 +7,17 @@ class CompensationConfig(AppConfig):
     verbose_name = "보상"
 
     def ready(self):
-        from chinjeol.core import inbox
+        from chinjeol.core import exports, inbox
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.privacy import register_subject_type
         from chinjeol.core.roles import Role
 
         from .inbox import work_for
 
+        register_subject_type("compensationentry", "보상 대장")
         inbox.register("compensation", work_for)
+        exports.register("compensation:ledger", "보상 대장")
+        exports.register("compensation:report", "보상 월별 보고")
 
         register(
             Menu(
@@ -22,5 +26,6 @@ class CompensationConfig(AppConfig):
                 "compensation:ledger",
                 (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD),
                 "헌장 위반 보상(1만 원 상당)의 발생·승인·지급 기록과 월별 보고",
+                group="보상",
             )
         )

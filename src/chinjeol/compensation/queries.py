@@ -57,3 +57,27 @@ def get_entry_for_user(user, entry_id: int) -> CompensationEntry:
             raise PermissionDenied("이 보상 기록을 볼 권한이 없습니다.")
         raise NotFound("보상 기록을 찾을 수 없습니다.")
     return entry
+
+
+def ledger_filtered(entries: QuerySet[CompensationEntry], data: dict) -> QuerySet[CompensationEntry]:
+    """The ledger narrowed by the filter form's cleaned data (status, reason, month)."""
+    if data.get("status"):
+        entries = entries.filter(status=data["status"])
+    if data.get("reason"):
+        entries = entries.filter(reason=data["reason"])
+    if data.get("month"):
+        entries = entries.in_month(*data["month"])
+    return entries
+
+
+LEDGER_HEADERS = ["발생 시각", "사유", "근거", "받는 분", "관련 직원", "관련 부서", "금액(원)", "상태", "승인 시각",
+                  "승인자", "지급일", "지급한 사람", "비고"]  # fmt: skip
+
+
+def ledger_rows(entries: QuerySet[CompensationEntry]) -> list[list]:
+    return [
+        [e.occurred_at, e.get_reason_display(), e.source_label, e.recipient_name, e.staff.name if e.staff else "",
+         e.department.name if e.department else "", e.amount, e.get_status_display(), e.approved_at,
+         e.approved_by.display_name if e.approved_by else "", e.handed_over_on, e.handed_over_by, e.note]
+        for e in entries
+    ]  # fmt: skip

@@ -93,3 +93,12 @@ def compensation_hand_over(*, entry_id: int, by, on: date, handed_by: str, today
         update_fields=["status", "handed_over_on", "handed_over_by", "handed_over_recorded_by", "updated_at"]
     )
     return entry
+
+
+@transaction.atomic
+def compensation_approve_many(*, entry_ids: list[int], by, now: datetime) -> int:
+    """Approve every entry of `entry_ids` that still waits (일괄 승인): all or none. An entry another person
+    decided meanwhile is a clear error naming it, and nothing is approved."""
+    for entry_id in sorted(set(entry_ids)):
+        compensation_approve(entry_id=entry_id, by=by, now=now)
+    return len(set(entry_ids))

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from chinjeol.core.access import role_required
+from chinjeol.core import exports
+from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
@@ -23,13 +24,25 @@ def ledger(request):
     form = LedgerFilterForm(request.GET or None)
     entries = queries.entries_for_user(request.user)
     if form.is_valid():
-        data = form.cleaned_data
-        if data["status"]:
-            entries = entries.filter(status=data["status"])
-        if data["reason"]:
-            entries = entries.filter(reason=data["reason"])
-        if data["month"]:
-            entries = entries.in_month(*data["month"])
+        entries = queries.ledger_filtered(entries, form.cleaned_data)
+    rows: list[list] = []
+
+    def read_rows() -> list[list]:
+        rows.extend(queries.ledger_rows(exports.limit(entries)))
+        return rows
+
+    download = exports.download(
+        request,
+        name=f"compensation-{timezone.localdate():%Y%m%d}",
+        title="보상 대장",
+        headers=queries.LEDGER_HEADERS,
+        rows=read_rows,
+        personal=lambda: exports.PersonalData(
+            "compensationentry", "보상 대장 내려받기", "받는 분", sum(1 for r in rows if r[3])
+        ),
+    )
+    if download is not None:
+        return download
     page = Paginator(entries, 30).get_page(request.GET.get("page"))
     shown = sum(1 for entry in page if entry.recipient_name)
     if shown:
@@ -50,6 +63,8 @@ def ledger(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "may_approve": has_role(request.user, Role.CS_OFFICER),
+            "pending_on_page": sum(1 for entry in page if entry.status == entry.Status.PENDING),
             "hand_over_form": HandOverForm(
                 initial={"on": timezone.localdate(), "handed_by": request.user.display_name}
             ),
@@ -66,6 +81,27 @@ def report(request):
         year = timezone.localdate().year
     rows = queries.monthly_report(queries.entries_for_user(request.user), year)
     totals = {k: sum(r[k] for r in rows) for k in rows[0] if k != "month"}
+    keys = ["total", "amount", "deadline", "unkind", "pending", "approved", "handed", "rejected"]
+    download = exports.download(
+        request,
+        name=f"compensation-report-{year}",
+        title=f"{year}년 보상 월별 보고",
+        headers=[
+            "월",
+            "발생",
+            "금액(원)",
+            "기한 경과",
+            "불친절",
+            "승인 대기",
+            "승인",
+            "지급 완료",
+            "지급 안 함",
+        ],
+        rows=[[f"{year}년 {r['month']}월", *(r[k] for k in keys)] for r in rows]
+        + [["합계", *(totals[k] for k in keys)]],
+    )
+    if download is not None:
+        return download
     return render(request, "compensation/report.html", {"year": year, "rows": rows, "totals": totals})
 
 
@@ -113,4 +149,24 @@ def hand_over(request, pk: int):
             messages.success(request, "지급 완료로 기록했습니다.")
         except DomainError as error:
             messages.error(request, error.message)
+    return redirect(_back(request))
+
+
+@require_POST
+@role_required(Role.CS_OFFICER)
+def approve_many(request):
+    """일괄 승인: every ticked entry that waits, in one go (all or none)."""
+    try:
+        ids = [int(value) for value in request.POST.getlist("entry")]
+    except ValueError:
+        ids = []
+    if not ids:
+        messages.error(request, "승인할 보상을 하나 이상 고르세요.")
+        return redirect(_back(request))
+    try:
+        count = services.compensation_approve_many(entry_ids=ids, by=request.user, now=timezone.now())
+    except DomainError as error:
+        messages.error(request, f"아무것도 승인하지 않았습니다: {error.message}")
+    else:
+        messages.success(request, f"{count:,}건을 승인했습니다.")
     return redirect(_back(request))

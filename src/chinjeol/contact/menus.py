@@ -15,6 +15,7 @@ def register_menus() -> None:
             "contact:console",
             people,
             "지금 통화, 번호별 이전 통화·민원, 콜백·첫 통화 해결 표시",
+            group="상담",
         ),
         Menu(
             "callcenter",
@@ -22,6 +23,7 @@ def register_menus() -> None:
             "contact:callbacks",
             people,
             "부재 중 전화·확인 후 회신 약속의 기한과 결과",
+            group="상담",
         ),
         Menu(
             "callcenter",
@@ -29,6 +31,7 @@ def register_menus() -> None:
             "contact:wallboard",
             people,
             "대기·통화 중, 오늘 서비스레벨·포기, 남은 콜백 (5초마다 갱신)",
+            group="현황",
         ),
         Menu(
             "callcenter",
@@ -36,6 +39,7 @@ def register_menus() -> None:
             "contact:dashboard_333",
             people,
             "3번 울리기 전 응답, 3분 안 통화, 고객이 먼저 끊기 — 사람·부서별",
+            group="현황",
         ),
         Menu(
             "callcenter",
@@ -43,6 +47,7 @@ def register_menus() -> None:
             "contact:volumes",
             people,
             "일·월·연도별 인입·응답·포기 (엑셀·CSV 내려받기)",
+            group="현황",
         ),
         Menu(
             "callcenter",
@@ -50,6 +55,7 @@ def register_menus() -> None:
             "contact:extensions",
             (Role.CS_OFFICER, Role.AUDITOR),
             "직원에 연결되지 않은 내선의 통화",
+            group="관리",
         ),
     ):
         register(menu)

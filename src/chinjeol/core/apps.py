@@ -7,6 +7,22 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = "공통·보안"
 
+    def ready(self):
+        from datetime import timedelta
+
+        from . import exports
+        from .periodic import register_periodic
+        from .privacy import register_subject_type
+
+        register_subject_type("user", "계정")
+
+        register_periodic(
+            "chinjeol.api.tasks.purge_idempotency_records",
+            every=timedelta(hours=1),
+            label="오래된 중복 방지 기록 정리",
+        )
+        exports.register("access_log", "개인정보 접속기록")
+
 
 class ChinjeolAdminConfig(AdminConfig):
     default_site = "chinjeol.core.admin_site.ChinjeolAdminSite"

@@ -10,10 +10,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from . import inbox, navigation
-from .access import primary_role, role_required, roles_of
+from . import exports, inbox, navigation
+from .access import has_role, primary_role, role_required, roles_of
 from .forms import AccessLogFilterForm, LoginForm
 from .models import PersonalDataAccess, RoleAssignment, User
+from .privacy import accessor_label
 from .roles import Role
 
 HOME_TEMPLATES = {
@@ -73,14 +74,34 @@ def area(request, slug: str):
     found = navigation.area(slug)
     if found is None:
         raise Http404
-    if found not in navigation.areas_for(request.user):
+    if not has_role(request.user, *found.roles):
         from .access import forbidden
 
         return forbidden(request)
+    groups = navigation.grouped_menus_for(request.user, slug)
+    if not groups:
+        raise Http404
     request.area = slug
-    return render(
-        request, "core/area.html", {"area": found, "menus": navigation.menus_for(request.user, slug)}
-    )
+    return render(request, "core/area.html", {"area": found, "groups": groups})
+
+
+ACCESS_LOG_HEADERS = [
+    "시각",
+    "접속자",
+    "아이디",
+    "행위",
+    "정보주체 유형",
+    "정보주체",
+    "항목",
+    "건수",
+    "접속 IP",
+    "경로",
+]
+
+
+def _access_row(entry) -> list:
+    return [entry.at, accessor_label(entry), entry.username, entry.get_action_display(), entry.get_subject_type_display(),
+            entry.subject_label, entry.fields, entry.count, entry.ip or "", entry.path]  # fmt: skip
 
 
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
@@ -106,6 +127,16 @@ def access_log(request):
             entries = entries.filter(
                 at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tz)
             )
+    download = exports.download(
+        request,
+        name=f"access-log-{timezone.localdate():%Y%m%d}",
+        title="개인정보 접속기록",
+        headers=ACCESS_LOG_HEADERS,
+        rows=lambda: [_access_row(entry) for entry in exports.limit(entries)],
+        personal=exports.PersonalData("access_log", "개인정보 접속기록 내려받기", "접속자, 접속 IP", 1),
+    )
+    if download is not None:
+        return download
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     request.area = "admin"
     query = request.GET.copy()

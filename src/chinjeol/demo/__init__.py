@@ -21,12 +21,13 @@ DEMO_ACCOUNTS: list[tuple[str, str]] = [
 
 
 def _steps() -> list[tuple[str, Callable]]:
-    from . import cases, charter, community, kindness, knowledge, organization, reports
+    from . import answer_templates, cases, charter, community, kindness, knowledge, organization, reports
 
     return [
         ("조직과 직원", organization.build),
         ("서비스 헌장과 달력", charter.build),
         ("1년치 민원", cases.build),
+        ("답변 서식", answer_templates.build),
         ("1년치 친절 마일리지", kindness.build),
         ("친절 신고와 공동체 활동", community.build),
         ("1년치 콜센터 통화", _contact_build),

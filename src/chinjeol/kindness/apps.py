@@ -7,11 +7,17 @@ class KindnessConfig(AppConfig):
     verbose_name = "친절평가"
 
     def ready(self):
-        from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.navigation import SETTINGS, Menu, register
+        from chinjeol.core.privacy import register_subject_type
 
         from .sources import register_own_sources
 
+        register_subject_type("staff_kindness", "직원 친절 평가")
         register_own_sources()
+        from chinjeol.core import exports
+
+        exports.register("kindness:organisation", "친절 부서 순위")
+        exports.register("kindness:snapshot", "공표한 친절 결과")
         from chinjeol.core.roles import Role
 
         office = (Role.CS_OFFICER, Role.AUDITOR)
@@ -22,6 +28,7 @@ class KindnessConfig(AppConfig):
                 "kindness:me",
                 (Role.STAFF,),
                 "내 점수와 신호등, 항목별 비교, 모든 근거 기록",
+                group="친절 점수",
             ),
             Menu(
                 "kindness",
@@ -29,6 +36,7 @@ class KindnessConfig(AppConfig):
                 "kindness:organisation",
                 (Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER, Role.STAFF),
                 "신호등 분포와 부서 순위 (직원은 공표된 부서 순위)",
+                group="친절 점수",
             ),
             Menu(
                 "kindness",
@@ -36,6 +44,7 @@ class KindnessConfig(AppConfig):
                 "kindness:register",
                 (Role.CS_LEADER, Role.EVALUATOR, Role.CS_OFFICER),
                 "전화응대 점검, 교육 이수·암행 평가 결과를 바로 등록",
+                group="친절 점수",
             ),
             Menu(
                 "kindness",
@@ -43,6 +52,7 @@ class KindnessConfig(AppConfig):
                 "kindness:upload",
                 (Role.CS_LEADER, Role.EVALUATOR, Role.CS_OFFICER),
                 "엑셀·CSV로 여러 건을 한꺼번에 (행별 검사, 전부 아니면 전무)",
+                group="친절 점수",
             ),
             Menu(
                 "kindness",
@@ -50,6 +60,7 @@ class KindnessConfig(AppConfig):
                 "kindness:snapshots",
                 office,
                 "반기·월·연 공표 결과와 시상·격려 기록",
+                group="친절 점수",
             ),
             Menu(
                 "kindness",
@@ -57,6 +68,15 @@ class KindnessConfig(AppConfig):
                 "kindness:settings",
                 office,
                 "항목별 건당 점수·상한·가중치, 신호등 기준과 이력",
+                group="친절 점수",
+            ),
+            Menu(
+                "admin",
+                "평가 항목·점수 기준",
+                "kindness:settings",
+                office,
+                "친절평가 항목별 점수·상한·가중치, 신호등 기준",
+                group=SETTINGS,
             ),
         ):
             register(menu)

@@ -313,7 +313,7 @@ def department_score(
     deduction = max(ZERO, min(_d(deductions), _d(max_deduction)))
     notes = []
     if deduction == _d(max_deduction) and _d(deductions) > deduction:
-        notes.append(f"감점 상한 {_two(deduction)}점 적용")
+        notes.append(f"감점 상한 {deduction.quantize(Decimal('0.1'), ROUND_HALF_UP)}점 적용")
     n = len(member_scores)
     if n == 0:
         return DepartmentScore(None, 0, deduction, "평가 대상 직원 없음")
@@ -322,7 +322,10 @@ def department_score(
     if n < min_members and organisation_mean is not None:
         prior = _d(organisation_mean)
         mean = (members_mean * n + prior * (min_members - n)) / min_members
-        notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균 {_two(prior)}점 쪽으로 보정")
+        notes.insert(
+            0,
+            f"인원 {n}명(기준 {min_members}명 미만): 기관 평균 {prior.quantize(Decimal('0.1'), ROUND_HALF_UP)}점 쪽으로 보정",
+        )
     elif n < min_members:
         notes.insert(0, f"인원 {n}명(기준 {min_members}명 미만): 기관 평균이 없어 보정하지 않음")
     score = _two(max(ZERO, min(Decimal(100), mean - deduction)))
@@ -365,4 +368,27 @@ def trend(scores_by_period: Mapping[Period, Number | None]) -> dict[Period, Deci
     for period, score in scores_by_period.items():
         before = scores_by_period.get(period.previous())
         out[period] = None if score is None or before is None else _two(_d(score) - _d(before))
+    return out
+
+
+# --- like with like: departments rank among departments of their own level -------------------------------
+RANK_GROUPS = {"bureau": "bureau", "division": "division", "office": "division", "team": "team"}
+RANK_GROUP_LABELS = {"division": "과·사업소", "team": "팀", "bureau": "실·국"}
+RANK_GROUP_ORDER = ("division", "team", "bureau")
+
+
+def rank_group(department_kind: str) -> str:
+    """The level a department is ranked at: 과 with 과 (and 사업소), 팀 with 팀, 국 with 국."""
+    return RANK_GROUPS.get(department_kind, "division")
+
+
+def rank_within(scores: Sequence[tuple[K, str, Number | None]]) -> dict[K, int | None]:
+    """Standard competition ranking inside each group (`rank` per group): a 과 is never ranked against its own
+    팀s, nor a 국 with its one 국장 beside the 팀s."""
+    groups: dict[str, list[tuple[K, Number | None]]] = {}
+    for key, group, value in scores:
+        groups.setdefault(group, []).append((key, value))
+    out: dict[K, int | None] = {}
+    for members in groups.values():
+        out.update(rank(members))
     return out

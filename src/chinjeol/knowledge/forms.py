@@ -15,7 +15,10 @@ class ArticleForm(forms.Form):
         label="태그", max_length=300, required=False, help_text="쉼표로 구분 (예: 여권, 재발급)"
     )
     owner_department = forms.ModelChoiceField(
-        label="담당 부서", queryset=Department.objects.filter(is_active=True), required=False
+        label="담당 부서",
+        queryset=Department.objects.filter(is_active=True),
+        required=False,
+        empty_label="정하지 않음",
     )
     review_due = forms.DateField(
         label="검토 기한", required=False, widget=forms.DateInput(attrs={"type": "date"})

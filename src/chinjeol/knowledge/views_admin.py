@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
@@ -43,13 +44,29 @@ def synonym_delete(request, pk: int):
 @role_required(Role.CS_OFFICER)
 def report_uses(request):
     request.area = "knowledge"
-    return render(request, "knowledge/report_uses.html", {"rows": queries.resolving_articles()})
+    rows = queries.resolving_articles()
+    download = exports.download(
+        request,
+        name="knowledge-uses",
+        title="해결에 쓰인 문서",
+        headers=["문서 코드", "문서", "해결", "사용"],
+        rows=lambda: [[a.code, a.title, a.resolved, a.used] for a in rows],
+    )
+    return download or render(request, "knowledge/report_uses.html", {"rows": rows})
 
 
 @role_required(Role.CS_OFFICER)
 def report_misses(request):
     request.area = "knowledge"
-    return render(request, "knowledge/report_misses.html", {"rows": queries.missed_searches()})
+    rows = queries.missed_searches()
+    download = exports.download(
+        request,
+        name="knowledge-misses",
+        title="답을 못 찾은 검색",
+        headers=["검색어", "횟수"],
+        rows=lambda: [[r["query_masked"], r["times"]] for r in rows],
+    )
+    return download or render(request, "knowledge/report_misses.html", {"rows": rows})
 
 
 @role_required(Role.CS_OFFICER, Role.CS_LEADER, Role.DEPT_HEAD)

@@ -8,15 +8,25 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from datetime import timedelta
+
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
+
+        register_periodic(
+            "chinjeol.reports.tasks.refresh_compliance_tallies",
+            every=timedelta(minutes=10),
+            label="이행 집계 갱신",
+        )
 
         register(
             Menu(
-                "reports",
-                "공개 보고서",
+                "charter",
+                "공개한 이행 결과",
                 "reports:charter_list",
                 tuple(Role),
                 "누리집에 공개한 반기별 서비스헌장 이행 점검 결과 (로그인 없이 볼 수 있습니다)",
+                group="헌장과 이행",
             )
         )

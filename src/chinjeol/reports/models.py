@@ -32,7 +32,9 @@ class ComplianceReport(models.Model):
         ordering = ["-period"]
 
     def __str__(self) -> str:
-        return f"{self.period} 서비스헌장 이행 점검 결과"
+        from chinjeol.core.periods import Period
+
+        return f"{Period.parse(self.period).label_ko} 서비스헌장 이행 점검 결과"
 
 
 class ComplianceTally(models.Model):

@@ -15,6 +15,7 @@ from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.kindness import queries, services
+from chinjeol.kindness import rules as kindness_rules
 from chinjeol.kindness.rules import HALF, Period
 from chinjeol.kindness.sources import source_name
 
@@ -46,7 +47,11 @@ class DepartmentScoreOut(Schema):
     name: str = Field(..., description="부서명")
     score: Decimal | None = Field(..., description="부서 점수 (구성원 평균 − 부서 감점, 0~100)")
     signal: str | None = Field(..., description="신호등: blue, green, yellow, orange, red")
-    rank: int | None = Field(..., description="기관 안 순위 (같은 점수는 같은 순위)")
+    rank: int | None = Field(
+        ...,
+        description="같은 단계 부서 사이의 순위 (과·사업소는 과·사업소끼리, 팀은 팀끼리, 실·국은 실·국끼리; 같은 점수는 같은 순위)",
+    )
+    level: str = Field(..., description="순위를 매긴 단계: division(과·사업소), team(팀), bureau(실·국)")
     members: int = Field(..., description="평가 인원")
     deduction: Decimal = Field(..., description="적용한 부서 감점")
     published: bool = Field(..., description="공표된 결과이면 true")
@@ -76,6 +81,7 @@ def departments(request, q: Query[PeriodQuery], live: bool = False):
             "score": r.score,
             "signal": r.signal,
             "rank": r.rank,
+            "level": kindness_rules.rank_group(r.kind),
             "members": r.members,
             "deduction": r.deduction,
             "published": board.snapshot is not None,

@@ -24,9 +24,9 @@ def relay_recommend(*, recommender: Staff, recommended_id: int, reason: str, now
     it starts a new relay. The recommended colleague then holds the baton."""
     reason = mask_pii(reason.strip()).text
     if not reason:
-        raise DomainError("required", "추천 이유를 적어 주세요.", field="reason")
+        raise DomainError("required", "추천 사유를 적어 주세요.", field="reason")
     if len(reason) > MAX_REASON:
-        raise DomainError("too_long", f"추천 이유는 {MAX_REASON:,}자 이하로 적어 주세요.", field="reason")
+        raise DomainError("too_long", f"추천 사유는 {MAX_REASON:,}자 이하로 적어 주세요.", field="reason")
     recommended = Staff.objects.filter(pk=recommended_id).first()
     if recommended is None:
         raise DomainError("not_found", "추천할 직원을 찾을 수 없습니다.", field="recommended")
@@ -92,7 +92,7 @@ def smile_select(
             raise DomainError("invalid", "이 직원을 추천한 릴레이 기록이 아닙니다.", field="recommendation")
         reason = reason or recommendation.reason
     if not reason:
-        raise DomainError("required", "선정 이유를 적어 주세요.", field="reason")
+        raise DomainError("required", "선정 사유를 적어 주세요.", field="reason")
     if SmileSelection.objects.filter(year=year, month=month, staff=staff).exists():
         raise DomainError(
             "duplicate", f"{staff.name} 직원은 이미 {year}년 {month}월 스마일 직원입니다.", field="staff"

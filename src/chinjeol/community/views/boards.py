@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
 
+from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import BestCase, BroadcastRequest, PostStatus, PraisePost
 from .http import add_domain_error, area, error_page, flash_form_error, throttled
@@ -41,6 +43,15 @@ def best_list(request):
     else:
         tab = "published"
         posts = posts.filter(status=PostStatus.PUBLISHED).order_by("-published_at", "-id")
+    download = exports.download(
+        request,
+        name=f"best-cases-{tab}",
+        title="고객만족방 글 목록",
+        headers=community_exports.BEST_HEADERS,
+        rows=lambda: community_exports.best_rows(exports.limit(posts.select_related("department", "author"))),
+    )
+    if download is not None:
+        return download
     page, query = _page(request, posts)
     return render(
         request,
@@ -167,6 +178,17 @@ def praise_manage(request):
     posts = PraisePost.objects.filter(status=status).select_related(
         "department", "official", "official__department"
     )
+    contacts = community_exports.ContactRows(request.user, "praise_writer", "칭찬합시다 글 목록 내려받기")
+    download = exports.download(
+        request,
+        name=f"praise-posts-{tab}",
+        title="칭찬합시다 글 목록",
+        headers=community_exports.PRAISE_HEADERS,
+        rows=lambda: community_exports.praise_rows(exports.limit(posts), contacts),
+        personal=contacts.personal,
+    )
+    if download is not None:
+        return download
     page, query = _page(request, posts, 10)
     can_moderate = has_role(request.user, Role.CS_OFFICER)
     staff_options = list(queries.staff_choices()) if can_moderate and status != PostStatus.PUBLISHED else []

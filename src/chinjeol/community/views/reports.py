@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.compensation.models import CompensationEntry
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name, mask_phone
 
+from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import Evidence, Report
 from ..services.consequences import SOURCE_TYPE
@@ -86,6 +88,21 @@ def report_list(request):
             | Q(department_text__contains=q)
             | Q(officials__name=q)
         ).distinct()
+    contacts = community_exports.ContactRows(
+        request.user, "kindness_reporter", "친절·불친절 신고 목록 내려받기"
+    )
+    download = exports.download(
+        request,
+        name="kindness-reports",
+        title="친절·불친절 신고 목록",
+        headers=community_exports.REPORT_HEADERS,
+        rows=lambda: community_exports.report_rows(
+            exports.limit(reports.select_related("department")), contacts
+        ),
+        personal=contacts.personal,
+    )
+    if download is not None:
+        return download
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

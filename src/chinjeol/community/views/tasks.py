@@ -8,11 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.korean.pii import mask_name, mask_phone
 
+from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import Task
 from ..services import org
@@ -49,6 +51,15 @@ def all_tasks(request):
     elif status in Task.Status.values:
         tasks = tasks.filter(status=status)
     tasks = tasks.order_by("status", "due_at", "id")
+    download = exports.download(
+        request,
+        name=f"tasks-{status}",
+        title="할 일 현황",
+        headers=community_exports.TASK_HEADERS,
+        rows=lambda: community_exports.task_rows(exports.limit(tasks)),
+    )
+    if download is not None:
+        return download
     page = Paginator(tasks, 30).get_page(request.GET.get("page"))
     heads = org.heads_of({t.assignee_department_id for t in page if t.assignee_department_id})
     query = request.GET.copy()

@@ -7,9 +7,8 @@ from datetime import date
 from django.shortcuts import render
 from django.utils import timezone
 
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
-from chinjeol.core.errors import DomainError
-from chinjeol.core.exports import FORMATS, export_response
 
 from .. import queries
 from ..conf import contact_settings
@@ -53,15 +52,15 @@ def volumes(request):
     scope = queries.scope_of(request.user)
     date_from, date_to, unit = _period(request)
     rows = queries.volumes(scope, date_from=date_from, date_to=date_to, unit=unit)
-    fmt = request.GET.get("format")
-    name = f"call-volumes-{unit}-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
-    if fmt in FORMATS:
-        try:
-            return export_response(
-                fmt, name=name, title=f"{UNITS[unit]} 통화량", headers=HEADERS, rows=(_row(r) for r in rows)
-            )
-        except DomainError as error:
-            return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
+    download = exports.download(
+        request,
+        name=f"call-volumes-{unit}-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
+        title=f"{UNITS[unit]} 통화량",
+        headers=HEADERS,
+        rows=lambda: [_row(r) for r in rows],
+    )
+    if download is not None:
+        return download
     return render(
         request,
         "contact/volumes.html",

@@ -27,6 +27,12 @@ class DepartmentRow:
     members: int
     deduction: Decimal
     note: str
+    kind: str = "division"
+
+    @property
+    def group(self) -> str:
+        """The level the department is ranked at (과·사업소, 팀, 실·국)."""
+        return rules.RANK_GROUP_LABELS[rules.rank_group(self.kind)]
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ def _rows_from_results(results: PeriodResults) -> list[DepartmentRow]:
             d.members,
             d.deduction,
             d.note,
+            d.kind,
         )
         for d in results.departments
     ]
@@ -89,10 +96,18 @@ def organisation_board(
                 r.members,
                 r.deduction,
                 r.note,
+                r.department.kind,
             )
             for r in SnapshotDepartment.objects.filter(snapshot=published).select_related("department")
         ]
-        departments.sort(key=lambda d: (d.rank is None, d.rank or 0, d.name))
+        departments.sort(
+            key=lambda d: (
+                rules.RANK_GROUP_ORDER.index(rules.rank_group(d.kind)),
+                d.rank is None,
+                d.rank or 0,
+                d.name,
+            )
+        )
         counts = dict(
             (signal, n) for signal, n in _signal_counts(SnapshotStaff.objects.filter(snapshot=published))
         )
@@ -204,7 +219,10 @@ def department_board(
             .order_by("department_rank", "staff__name")
         ]
         averages = _published_averages(published, department)
-        ranked = SnapshotDepartment.objects.filter(snapshot=published, rank__isnull=False).count()
+        same_level = [k for k, g in rules.RANK_GROUPS.items() if g == rules.rank_group(department.kind)]
+        ranked = SnapshotDepartment.objects.filter(
+            snapshot=published, rank__isnull=False, department__kind__in=same_level
+        ).count()
         summary = as_row.get(department.pk)
         children = sorted((as_row[c] for c in child_ids if c in as_row), key=lambda r: r.name)
         snapshot = published
@@ -233,7 +251,11 @@ def department_board(
             )
             for item in results.config.score_rules.items
         ]
-        ranked = sum(1 for d in results.departments if d.rank is not None)
+        ranked = sum(
+            1
+            for d in results.departments
+            if d.rank is not None and rules.rank_group(d.kind) == rules.rank_group(department.kind)
+        )
         summary = by_id.get(department.pk)
         children = sorted((by_id[c] for c in child_ids if c in by_id), key=lambda r: r.name)
         snapshot = None

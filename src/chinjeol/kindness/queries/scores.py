@@ -45,6 +45,9 @@ class DepartmentResult:
     deduction: Decimal
     note: str
     rank: int | None = None
+    kind: str = (
+        "division"  # the department's level (organization.Department.Kind): ranks compare like with like
+    )
 
 
 @dataclass
@@ -130,8 +133,8 @@ def compute_period(period: rules.Period, *, now: datetime | None = None) -> Peri
         members[result.department_id].append(result.score.score)
     deductions = department_deductions(period)
     departments = []
-    for department_id, name, parent_id in (
-        Department.objects.active().order_by("name").values_list("id", "name", "parent_id")
+    for department_id, name, parent_id, kind in (
+        Department.objects.active().order_by("name").values_list("id", "name", "parent_id", "kind")
     ):
         if not members.get(department_id):
             continue
@@ -153,12 +156,20 @@ def compute_period(period: rules.Period, *, now: datetime | None = None) -> Peri
                 members_mean=d.members_mean,
                 deduction=d.deduction,
                 note=d.note,
+                kind=kind,
             )
         )
-    department_ranks = dict(rules.rank([(d.id, d.score) for d in departments]))
+    department_ranks = rules.rank_within([(d.id, rules.rank_group(d.kind), d.score) for d in departments])
     for d in departments:
         d.rank = department_ranks[d.id]
-    departments.sort(key=lambda d: (d.rank is None, d.rank or 0, d.name))
+    departments.sort(
+        key=lambda d: (
+            rules.RANK_GROUP_ORDER.index(rules.rank_group(d.kind)),
+            d.rank is None,
+            d.rank or 0,
+            d.name,
+        )
+    )
     return PeriodResults(
         period=period,
         config=config,

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.html import format_html
@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from chinjeol.kindness.rules import SIGNAL_LABELS, Signal
 
 register = template.Library()
+ONE = Decimal("0.1")
 # A shape per colour so the light never depends on colour alone.
 ICONS = {Signal.BLUE: "◆", Signal.GREEN: "●", Signal.YELLOW: "▲", Signal.ORANGE: "■", Signal.RED: "✖"}
 
@@ -36,11 +37,19 @@ def signal_name(signal) -> str:
 
 @register.filter
 def signed(value) -> str:
-    """+2.00, −1.00, 0.00: points with their sign."""
+    """+2.0, −1.0, 0.0: points with their sign, one decimal."""
     if value is None or value == "":
         return ""
-    number = Decimal(value)
-    return f"{number:+.2f}" if number else "0.00"
+    number = Decimal(value).quantize(ONE, rounding=ROUND_HALF_UP)
+    return f"{number:+.1f}" if number else "0.0"
+
+
+@register.filter
+def score(value) -> str:
+    """A score with one decimal, as everywhere on the kindness pages: 83.0; "—" when there is none."""
+    if value is None or value == "":
+        return "—"
+    return f"{Decimal(value).quantize(ONE, rounding=ROUND_HALF_UP):.1f}"
 
 
 @register.filter

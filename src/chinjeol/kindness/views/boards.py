@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.utils import timezone
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
 
 from .. import queries
 from ..forms import PublishForm
+from ..queries import exports as kindness_exports
+from ..rules import HALF, Period
 from .charts import distribution_chart
 from .common import area, error_page, period_menu, selected_period
 
@@ -37,7 +40,19 @@ def organisation(request):
     linkable = set()
     if board is not None and ranking_live:
         linkable = {r.id for r in board.departments if scope is None or r.id in scope}
+    if board is not None:
+        download = exports.download(
+            request,
+            name=f"kindness-ranking-{period}",
+            title=f"친절 부서 순위 {period.label_ko}",
+            headers=kindness_exports.DEPARTMENT_HEADERS,
+            rows=lambda: kindness_exports.department_rows(board),
+            sheets=lambda: [kindness_exports.staff_sheet(period, board.snapshot)] if individuals else [],
+        )
+        if download is not None:
+            return download
     can_publish = has_role(request.user, Role.CS_OFFICER) and period.end <= timezone.localdate()
+    last_finished = Period.containing(timezone.localdate(), HALF).previous()
     mine = getattr(request.user, "staff", None) if request.user.staff_id else None
     return render(
         request,
@@ -54,6 +69,9 @@ def organisation(request):
             "can_publish": can_publish,
             "publish_form": PublishForm(initial={"period": str(period)}) if can_publish else None,
             "extra_query": "&view=live" if live else "",
+            "publish_hint": last_finished
+            if has_role(request.user, Role.CS_OFFICER) and not can_publish
+            else None,
         },
     )
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.roles import Role
@@ -14,8 +15,9 @@ from chinjeol.core.roles import Role
 from .. import services
 from ..forms import ActionForm, PublishForm
 from ..models import PeriodSnapshot, SnapshotDepartment, SnapshotStaff
+from ..queries import exports as kindness_exports
 from ..queries.boards import MemberRow
-from ..rules import Period
+from ..rules import RANK_GROUP_LABELS, RANK_GROUP_ORDER, Period, rank_group
 from .common import area, error_page
 
 READERS = (Role.CS_OFFICER, Role.AUDITOR)
@@ -75,6 +77,9 @@ def _snapshot_context(snapshot: PeriodSnapshot, form=None) -> dict:
     )
     for d in departments:
         d.id, d.name = d.department_id, d.department.name
+        d.group = RANK_GROUP_LABELS[rank_group(d.department.kind)]
+    order = [RANK_GROUP_LABELS[g] for g in RANK_GROUP_ORDER]
+    departments.sort(key=lambda d: (order.index(d.group), d.rank is None, d.rank or 0, d.name))
     top = [
         MemberRow(r.staff, r.score, r.signal, r.rank, r.department_rank)
         for r in SnapshotStaff.objects.filter(snapshot=snapshot)
@@ -109,6 +114,17 @@ def snapshot_detail(request, pk: int):
     )
     if snapshot is None:
         return error_page(request, NotFound("공표 결과를 찾을 수 없습니다."))
+    period = Period.parse(snapshot.period)
+    download = exports.download(
+        request,
+        name=f"kindness-published-{snapshot.period}-v{snapshot.version}",
+        title=f"공표 결과 {period.label_ko} 부서 순위",
+        headers=kindness_exports.DEPARTMENT_HEADERS,
+        rows=lambda: kindness_exports.snapshot_department_rows(snapshot),
+        sheets=lambda: [kindness_exports.staff_sheet(period, snapshot)],
+    )
+    if download is not None:
+        return download
     context = _snapshot_context(snapshot)
     if request.method == "POST":
         if not has_role(request.user, Role.CS_OFFICER):
