@@ -48,7 +48,7 @@ def test_an_evaluator_scores_a_call_and_the_official_sees_points_and_source(page
     link = page.get_by_role("link", name=f"전화 응대 평가 {evaluation.number}")
     assert link.get_attribute("href") == f"/quality/evaluations/{evaluation.pk}/"
     row = page.locator("tr", has=link)
-    assert "+3.00" in row.inner_text() and "서비스 품질 평가" in row.inner_text()
+    assert "+3.0" in row.inner_text() and "서비스 품질 평가" in row.inner_text()
     shot("me")
     link.click()
     page.get_by_role("heading", name="김민원님 전화 응대 평가").wait_for()
