@@ -149,6 +149,7 @@ def _in(w: World, scope: str, path: str) -> dict:
 
 CASE_STEPS = ("assign", "start", "interim", "extend", "transfer", "withdraw", "answer")
 REPORT_STEPS = ("investigate", "officials", "substantiate", "unsubstantiate")
+QUALITY_EVALUATION_ROUTES = ("evaluation", "dispute", "review", "action_new")
 
 # (route key, parameter) → fill(world, scope). Entries in SCOPED name department-bound objects.
 FILLERS = {
@@ -252,6 +253,10 @@ FILLERS = {
     ("visits:booking_detail", "pk"): lambda w, s: w.first(_m("visits.Booking")),
     ("visits:booking_act", "pk"): lambda w, s: w.first(_m("visits.Booking"), status="requested"),
     ("visits:booking_act", "action"): lambda w, s: "cancel",
+    # --- quality ---
+    **{(f"quality:{name}", "pk"): lambda w, s: _evaluation(w, s) for name in QUALITY_EVALUATION_ROUTES},
+    ("quality:action_status", "pk"): lambda w, s: w.first(_m("quality.ImprovementAction")),
+    ("quality:calibration", "pk"): lambda w, s: w.first(_m("quality.CalibrationSession")),
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -285,6 +290,8 @@ SCOPED = {
     # --- visits ---
     ("visits:field_detail", "pk"),
     ("visits:field_act", "pk"),
+    # --- quality ---
+    *((f"quality:{name}", "pk") for name in QUALITY_EVALUATION_ROUTES),
 }
 
 
@@ -360,6 +367,11 @@ def _field_visit(w: World, scope: str):
     field_visit = _m("visits.FieldVisit")
     value = w.first(field_visit, status=field_visit.Status.SCHEDULED, **_in(w, scope, "department"))
     return value if value != MISSING_ID else w.first(field_visit, **_in(w, scope, "department"))
+
+
+def _evaluation(w: World, scope: str):
+    """An evaluation of someone in the department (not a calibration sheet)."""
+    return w.first(_m("quality.Evaluation"), calibration__isnull=True, **_in(w, scope, "department"))
 
 
 def _admin_fill(route: Route, name: str, w: World):

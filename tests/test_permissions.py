@@ -218,6 +218,34 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api POST /cti/events":                     ("--------", "yfyyyfyl"),
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
+    # --- quality ---
+    # the staff picker of 평가 입력 and 점검 결과 등록 shows what the directory already shows
+    "organization:staff_pick":                  ("yyyyyyyl", "yfyyyyyl"),
+    "quality:evaluations":                      ("yyyyyyyl", "yfyyyyyl"),
+    "quality:evaluate":                         ("yffyfyfl", "yffyfyfl"),
+    # the official sees their own, the head and CS leader their departments', the evaluator what it entered
+    "quality:evaluation":                       ("yyyyfyfl", "yfyyfyfl"),
+    "quality:evaluation@other":                 ("yyfffyyl", "yffffyyl"),
+    # the evaluated official and their head dispute; the CS officer reviews
+    "quality:dispute":                          ("mmmmmmmm", "ffyffffl"),
+    "quality:dispute@other":                    ("mmmmmmmm", "ffffffyl"),
+    "quality:review":                           ("mmmmmmmm", "yffffffl"),
+    "quality:review@other":                     ("mmmmmmmm", "yffffffl"),
+    "quality:action_new":                       ("mmmmmmmm", "yffyfffl"),
+    "quality:action_new@other":                 ("mmmmmmmm", "yffffffl"),
+    "quality:scorecards":                       ("yyyyyyyl", "yfyyyyyl"),
+    "quality:import":                           ("yffffyfl", "yffffyfl"),
+    "quality:import_template":                  ("yffffyfl", "yffffyfl"),
+    "quality:mystery":                          ("yyfffyfl", "yffffyfl"),
+    "quality:plan_new":                         ("mmmmmmmm", "yffffffl"),
+    "quality:action_status":                    ("mmmmmmmm", "yffffffl"),
+    "quality:meeting_new":                      ("mmmmmmmm", "yffffffl"),
+    "quality:calibrations":                     ("yyfffffl", "yffffffl"),
+    "quality:calibration":                      ("yyfffffl", "yffffffl"),
+    "quality:sqi":                              ("yyyyffyl", "yfyyffyl"),
+    "api GET /scorecards":                      ("yyyyyyyl", "--------"),
+    "api POST /evaluations":                    ("--------", "yffyfyfl"),
+    "api GET /evaluations":                     ("yyyyyyyl", "--------"),
     # --- worklists ---
     "compensation:approve_many":                ("mmmmmmmm", "yffffffl"),
     "cases:answer_templates":                   ("yyfffffl", "yffffffl"),
@@ -401,6 +429,26 @@ API_BODIES = {
     },
     # --- visits ---
     "api POST /visits": lambda w: _visit_body(w),
+    # --- quality ---
+    "api POST /evaluations": lambda w: {
+        "scorecard": "seoul-phone",
+        "employee_no": w.users["staff"].staff.employee_no,
+        "evaluated_at": "2026-11-03T10:00:00+09:00",
+        "kind": "phone",
+        "scores": {
+            "speed": 10,
+            "greeting": 10,
+            "transfer": None,
+            "language": 10,
+            "listening": 10,
+            "guidance": 10,
+            "attitude": 10,
+            "closing": 15,
+            "hangup": 5,
+            "overall": 10,
+        },
+        "note": "소속과 이름을 밝힘",
+    },  # fmt: skip
 }
 
 

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "chinjeol.surveys.apps.SurveysConfig",
     "chinjeol.protection.apps.ProtectionConfig",
     "chinjeol.visits.apps.VisitsConfig",
+    "chinjeol.quality.apps.QualityConfig",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("surveys/", include("chinjeol.surveys.urls")),
     path("protection/", include("chinjeol.protection.urls")),
     path("visits/", include("chinjeol.visits.urls")),
+    path("quality/", include("chinjeol.quality.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

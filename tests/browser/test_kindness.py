@@ -26,7 +26,8 @@ def test_an_inspection_changes_the_officials_score_and_colour_at_once(page, org,
 
     login(page, "leader", org.password)
     page.goto("/kindness/register/")
-    page.get_by_label("직원").select_option(str(org.clerk.staff.pk))
+    page.get_by_label("이름, 사번 또는 부서로 찾기").fill("김민원")
+    page.get_by_label("김민원").check()
     page.get_by_label("평가 항목").select_option("phone")
     page.get_by_label("평가 일시").fill("2026-11-03T10:00")
     page.get_by_label("점수").fill("5")

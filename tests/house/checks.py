@@ -17,7 +17,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"organization", "notify"}),
     frozenset({"charter", "kindness", "compensation"}),
     frozenset({"cases"}),
-    frozenset({"community", "contact", "knowledge", "protection", "surveys", "training", "visits"}),
+    frozenset(
+        {"community", "contact", "knowledge", "protection", "quality", "surveys", "training", "visits"}
+    ),
     frozenset({"reports"}),
     frozenset({"api", "demo", "cli", "urls", "settings", "wsgi", "__main__"}),
 )

@@ -44,7 +44,10 @@ def test_a_cs_leader_registers_for_their_departments_only(org):
 
 def test_an_external_evaluator_registers_phone_and_training_for_anyone_but_nothing_else(org):
     assert register(org.evaluator, org.outsider.staff).points == Decimal("2.00")
-    assert register(org.evaluator, org.clerk.staff, item="training", points=-1).points == Decimal("-1.00")
+    assert register(org.evaluator, org.clerk.staff, item="training", points=1).points == Decimal("1.00")
+    with pytest.raises(DomainError, match="가점 항목이라 음수") as negative:
+        register(org.evaluator, org.clerk.staff, item="training", points=-1)
+    assert negative.value.field == "points"
     for item in ("praise", "survey", "unkind", "smile"):
         with pytest.raises(DomainError, match="외부 평가기관은") as refused:
             register(org.evaluator, org.clerk.staff, item=item)
@@ -109,7 +112,7 @@ def test_a_good_batch_is_registered_once_even_when_sent_again(org):
             "employee_no": clerk,
             "item": "training",
             "occurred_at": "2026-11-03 14:30",
-            "points": "-1",
+            "points": "1",
             "note": "암행",
         },
     )
@@ -120,7 +123,7 @@ def test_a_good_batch_is_registered_once_even_when_sent_again(org):
     entries = {e.item.code: e for e in MileageEntry.objects.select_related("item")}
     assert entries["phone"].occurred_at == at(2026, 11, 2, 12, 0)  # a date alone is recorded at noon
     assert entries["training"].occurred_at == at(2026, 11, 3, 14, 30)
-    assert entries["training"].points == Decimal("-1.00") and entries["training"].note == "암행"
+    assert entries["training"].points == Decimal("1.00") and entries["training"].note == "암행"
     again = services.entries_import(
         rows=batch, by=org.leader, now=NOW, source_type="upload", source_key="abc"
     )
@@ -188,3 +191,11 @@ def test_evaluator_rows_for_other_items_are_refused_per_row(org):
     with pytest.raises(services.EntriesInvalid) as invalid:
         services.entries_upload(filename="a.csv", data=text.encode(), by=org.evaluator, now=timezone.now())
     assert [(e.row, e.field) for e in invalid.value.errors] == [(2, "item")]
+
+
+def test_negative_points_on_a_bonus_item_are_refused_per_row(org):
+    text = f"사번,항목,점수,일자\n{org.clerk.staff.employee_no},전화응대 점검,-1,2026-11-02\n"
+    with pytest.raises(services.EntriesInvalid) as invalid:
+        services.entries_upload(filename="a.csv", data=text.encode(), by=org.evaluator, now=timezone.now())
+    assert [(e.row, e.field) for e in invalid.value.errors] == [(2, "points")]
+    assert "가점 항목이라 음수" in invalid.value.errors[0].message

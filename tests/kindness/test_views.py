@@ -75,11 +75,15 @@ def test_a_cs_leader_registers_and_the_official_sees_it_at_once(client_for, org)
 
 def test_the_register_form_offers_only_what_the_role_may_register(client_for, org):
     page = client_for(org.leader).get(reverse("kindness:register")).content.decode()
-    assert org.clerk.staff.name in page and org.outsider.staff.name not in page
+    assert reverse("organization:staff_pick") in page and 'type="search"' in page  # a picker, not a list
+    pick = reverse("organization:staff_pick")
+    found = client_for(org.leader).get(pick, {"q": "민", "scope": "register"}).content.decode()
+    assert org.clerk.staff.name in found and org.outsider.staff.name not in found
     assert 'value="unkind"' not in page and 'value="praise"' in page
     page = client_for(org.evaluator).get(reverse("kindness:register")).content.decode()
     assert 'value="phone"' in page and 'value="training"' in page and 'value="praise"' not in page
-    assert org.outsider.staff.name in page
+    found = client_for(org.evaluator).get(pick, {"q": "박세", "scope": "register"}).content.decode()
+    assert org.outsider.staff.name in found
     # a forged POST is refused by the same rules
     response = client_for(org.evaluator).post(
         reverse("kindness:register"),

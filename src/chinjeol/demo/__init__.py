@@ -47,6 +47,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
         ("문자·채팅 상담과 폭언 사건", _protection_build),
+        ("암행 평가·외부 평가·평가 보정", _quality_build),
     ]
 
 
@@ -58,6 +59,12 @@ def _contact_build(scale: float = 1.0) -> None:
 
 def _protection_build(scale: float = 1.0) -> None:
     from chinjeol.protection.demo import build
+
+    build(scale=scale)
+
+
+def _quality_build(scale: float = 1.0) -> None:
+    from chinjeol.quality.demo import build
 
     build(scale=scale)
 

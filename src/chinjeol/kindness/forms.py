@@ -11,21 +11,14 @@ from .models import EvaluationItem, SnapshotAction
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-def grouped_staff_choices(people) -> list:
-    """Staff grouped by department for a <select> with <optgroup>s."""
-    groups: dict[str, list] = {}
-    for s in people:
-        groups.setdefault(s.department.name, []).append(
-            (s.pk, f"{s.name} · {s.position or '직원'} · {s.employee_no}")
-        )
-    return [("", "직원을 고르세요")] + [(name, rows) for name, rows in groups.items()]
-
-
 class InspectionForm(forms.Form):
     # A one-time token put in the page when it is shown: sending the same page twice (a double click, the
     # browser's resend) is recognised as one registration.
     submission = forms.RegexField(regex=r"^[0-9a-f]{32}$", required=False, widget=forms.HiddenInput)
-    staff = forms.TypedChoiceField(label="직원", coerce=int)
+    # chosen with the staff picker (organization/_staff_picker.html), never a list of every person
+    staff = forms.IntegerField(
+        label="직원", min_value=1, error_messages={"required": "직원을 이름·사번·부서로 찾아 고르세요."}
+    )
     item = forms.ChoiceField(label="평가 항목")
     occurred_at = forms.DateTimeField(label="평가 일시", widget=DATETIME)
     points = forms.DecimalField(
@@ -33,7 +26,7 @@ class InspectionForm(forms.Form):
         required=False,
         max_digits=6,
         decimal_places=2,
-        help_text="비우면 항목의 건당 점수가 들어갑니다. 점검에서 부족했던 경우 음수(예: -1)로 적습니다.",
+        help_text="비우면 항목의 건당 점수가 들어갑니다. 가점 항목은 0점 이상만 받습니다. 통화·방문을 채점하려면 ‘평가 입력’의 평가표를 쓰세요.",
     )
     note = forms.CharField(
         label="비고",
@@ -42,11 +35,10 @@ class InspectionForm(forms.Form):
         help_text="직원이 ‘내 친절’에서 근거로 보는 내용입니다. 잘한 점이나 고칠 점을 구체적으로 적어 주세요.",
     )
 
-    def __init__(self, *args, people=(), items=(), **kwargs):
+    def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission", secrets.token_hex(16))
-        self.fields["staff"].choices = grouped_staff_choices(people)
         self.fields["item"].choices = [("", "항목을 고르세요")] + [
             (i.code, f"{i.name} ({'감점' if i.sign < 0 else '가점'})") for i in items
         ]

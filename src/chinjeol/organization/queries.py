@@ -67,6 +67,22 @@ def staff_search(
     return qs.order_by("department__sort_order", "department__name", "name", "employee_no")
 
 
+def staff_pick(text: str, *, departments: set[int] | None = None, limit: int = 15) -> list[Staff]:
+    """The staff picker: people in service whose name, employee number (from its start) or department
+    name holds the text; `departments` narrows it to those departments."""
+    text = text.strip()
+    if not text:
+        return []
+    qs = (
+        Staff.objects.active()
+        .select_related("department")
+        .filter(Q(name__contains=text) | Q(employee_no__startswith=text) | Q(department__name__contains=text))
+    )
+    if departments is not None:
+        qs = qs.filter(department_id__in=departments)
+    return list(qs.order_by("department__sort_order", "department__name", "name")[:limit])
+
+
 def can_see_contact(user, staff: Staff) -> bool:
     """Mobile and e-mail: the person themself, agency-wide readers, and scoped roles in scope."""
     if getattr(user, "staff_id", None) == staff.pk:

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chinjeol.core.access import role_required
+from chinjeol.core.access import has_role, role_required, scoped_department_ids
 from chinjeol.core.errors import DomainError
 from chinjeol.core.models import User
 from chinjeol.core.privacy import personal_access_log
@@ -37,6 +37,19 @@ def directory(request):
     query.pop("page", None)
     template = "organization/_staff_table.html" if request.htmx else "organization/directory.html"
     return render(request, template, {"form": form, "page": page, "tree": tree, "query": query.urlencode()})
+
+
+@role_required(*ALL_ROLES)
+def staff_pick(request):
+    """htmx: a few people matching ?q= (name, employee number, department) as radio choices named
+    "staff", for forms that pick one person among hundreds. ?scope=register keeps a CS leader to the
+    departments they register results for (external evaluators and the CS officer pick anyone)."""
+    departments = None
+    if request.GET.get("scope") == "register" and not has_role(request.user, Role.CS_OFFICER, Role.EVALUATOR):
+        departments = scoped_department_ids(request.user, roles=frozenset({Role.CS_LEADER})) or set()
+    q = request.GET.get("q", "")[:50]
+    people = queries.staff_pick(q, departments=departments)
+    return render(request, "organization/_staff_pick.html", {"people": people, "q": q})
 
 
 @role_required(*ALL_ROLES)

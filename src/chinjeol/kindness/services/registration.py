@@ -86,6 +86,23 @@ def check_can_register(user, staff: Staff, item_code: str) -> None:
     raise refusals[0] if refusals else _deny("점검 결과를 등록할 권한이 없습니다.", "employee_no")
 
 
+def check_sign(item: EvaluationItem, points) -> None:
+    """Items marked 가점 take no negative points from a person's hand: a weak result is entered on a
+    scorecard (whose grading gives the mileage) or as a 감점 item."""
+    if points is None or item.sign < 0:
+        return
+    try:
+        negative = Decimal(str(points).strip()) < 0
+    except ArithmeticError:
+        return  # not a number: the ledger names that error
+    if negative:
+        raise DomainError(
+            "invalid",
+            f"'{item.name}'은(는) 가점 항목이라 음수를 넣을 수 없습니다. 부족했던 점은 평가표(평가 입력)로 채점해 주세요.",
+            field="points",
+        )
+
+
 def _check_moment(moment: datetime, now: datetime, field: str = "occurred_at") -> None:
     if moment > now:
         raise DomainError("invalid", "앞으로의 일시로는 등록할 수 없습니다.", field=field)
@@ -120,6 +137,7 @@ def inspection_register(
     if item is None or not _in_use(item, now):
         raise DomainError("invalid", "사용 중인 평가 항목을 골라 주세요.", field="item")
     check_can_register(by, staff, item_code)
+    check_sign(item, points)
     _check_moment(occurred_at, now)
     entry = mileage_record(
         staff=staff,
@@ -261,6 +279,8 @@ def entries_check(rows: list[EntryRow], *, by, now: datetime) -> tuple[list[Prep
         points = None
         try:
             raw_points = entry_table.parse_points(r.points)
+            if item is not None:
+                check_sign(item, raw_points)
             if item is not None and moment is not None:
                 points = entry_points(item, points=raw_points, at=moment)
         except ValueError as error:

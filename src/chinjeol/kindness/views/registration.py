@@ -32,12 +32,8 @@ def _items_for(user):
 def register(request):
     area(request)
     items = _items_for(request.user)
-    people = services.registrable_staff(request.user).order_by(
-        "department__sort_order", "department__name", "name"
-    )
     form = InspectionForm(
         request.POST or None,
-        people=people,
         items=items,
         initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)},
     )
@@ -70,10 +66,14 @@ def register(request):
                 "점수와 신호등에 바로 반영됩니다.",
             )
             return redirect("kindness:register")
+    picked = request.POST.get("staff") or request.GET.get("staff")
+    chosen = None
+    if picked and str(picked).isdigit():
+        chosen = services.registrable_staff(request.user).filter(pk=int(picked)).first()
     return render(
         request,
         "kindness/register.html",
-        {"form": form, "items": items, "staff_count": len(form.fields["staff"].choices) > 1},
+        {"form": form, "items": items, "chosen": chosen, "staff_errors": form.errors.get("staff", [])},
     )
 
 
