@@ -20,6 +20,7 @@ urlpatterns = [
     path("reports/", include("chinjeol.reports.urls")),
     path("callcenter/", include("chinjeol.contact.urls")),
     path("knowledge/", include("chinjeol.knowledge.urls")),
+    path("training/", include("chinjeol.training.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -111,6 +111,7 @@ PERIODIC_TASKS = (
     "chinjeol.knowledge.tasks.check_reviews",
     "chinjeol.api.tasks.purge_idempotency_records",
     "chinjeol.contact.tasks.phone_mileage",
+    "chinjeol.training.tasks.training_reminders",
 )
 
 

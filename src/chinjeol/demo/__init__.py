@@ -21,7 +21,7 @@ DEMO_ACCOUNTS: list[tuple[str, str]] = [
 
 
 def _steps() -> list[tuple[str, Callable]]:
-    from . import cases, charter, community, kindness, knowledge, organization, reports
+    from . import cases, charter, community, kindness, knowledge, organization, reports, training
 
     return [
         ("조직과 직원", organization.build),
@@ -32,6 +32,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("1년치 콜센터 통화", _contact_build),
         ("공개 보고서", reports.build),
         ("상담 지식 문서", knowledge.build),
+        ("1년치 친절 교육", training.build),
     ]
 
 
