@@ -222,6 +222,15 @@ FILLERS = {
     },
     ("knowledge:file", "pk"): lambda w, s: w.first(_m("knowledge.Attachment")),
     ("knowledge:synonym_delete", "pk"): lambda w, s: w.first(_m("knowledge.Synonym")),
+    # --- training ---
+    **{
+        (f"training:{name}", "code"): lambda w, s: w.first_value(
+            _m("training.Course"), "code", is_active=True
+        )
+        for name in ("course", "quiz", "course_manage", "material_add", "question_add")
+    },
+    ("training:material_file", "pk"): lambda w, s: w.first(_m("training.Material"), kind="video"),
+    ("training:session", "pk"): lambda w, s: w.first(_m("training.Session"), **_in(w, s, "department")),
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -247,6 +256,8 @@ SCOPED = {
     ("api POST /compensation/{entry_id}/hand-over", "entry_id"),
     ("api POST /callbacks/{callback_id}/done", "callback_id"),
     ("knowledge:edit", "code"),
+    # --- training ---
+    ("training:session", "pk"),
 }
 
 

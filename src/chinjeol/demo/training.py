@@ -97,6 +97,12 @@ def _cascade(rng, courses, now, today) -> None:
         by=leader,
         now=past.starts_at + timedelta(hours=2),
     )
+    tax = Department.objects.filter(name="세무과").first()
+    if tax is not None:
+        services.session_create(
+            kind=Session.Kind.CASCADE, title="세무과 전화응대 333 전달 교육", course=courses["phone-333"],
+            department=tax, place="세무과 사무실", by=None, starts_at=_moment(today - timedelta(days=150), rng),
+        )  # fmt: skip
     services.session_create(
         kind=Session.Kind.WORKSHOP, title="불만·폭언 고객 응대 워크숍", course=courses["myungpum-3"],
         department=department, place="구청 대회의실", by=leader, starts_at=_moment(today + timedelta(days=9), rng),

@@ -31,10 +31,19 @@ def scope_for(user) -> frozenset[int] | None:
 
 
 def reading_scope(user) -> frozenset[int] | None:
-    """What a person reads of sessions: what they manage, plus their own department."""
+    """What a person reads of sessions: what they manage, plus their own department and the departments above it
+    (a 과's cascade session is for its teams too)."""
     scope = scope_for(user)
     if scope is not None and user.staff_id:
-        scope = scope | {user.staff.department_id}
+        from chinjeol.core.access import department_parent_map
+
+        parents = department_parent_map()
+        own: set[int] = set()
+        department_id: int | None = user.staff.department_id
+        while department_id is not None and department_id not in own:  # their department and those above it
+            own.add(department_id)
+            department_id = parents.get(department_id)
+        scope = scope | own
     return scope
 
 
@@ -338,6 +347,22 @@ def get_session(pk: int, scope) -> Session:
     ):
         raise NotFound("교육을 찾을 수 없습니다.")
     return session
+
+
+def session_candidates(session: Session, scope) -> list[Staff]:
+    """Who may attend: the session's department and its sub-departments (everyone when it has none), within
+    the recorder's scope."""
+    from chinjeol.core import rules as core_rules
+    from chinjeol.core.access import department_parent_map
+
+    qs = Staff.objects.active().select_related("department")
+    if session.department_id is not None:
+        qs = qs.filter(
+            department_id__in=core_rules.subtree_ids([session.department_id], department_parent_map())
+        )
+    if scope is not None:
+        qs = qs.filter(department_id__in=scope)
+    return list(qs.order_by("department__name", "name"))
 
 
 def attendance_of(session: Session) -> dict[int, bool]:

@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
-from chinjeol.core.access import has_role, role_required
+from chinjeol.core.access import has_role, may_write, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
 
@@ -74,6 +75,7 @@ def course(request, code: str):
             "materials": materials,
             "n_questions": found.questions.count(),
             "status": queries.course_status(_staff(request), found, today),
+            "may_take": _staff(request) is not None and may_write(request.user),
             "may_edit": has_role(request.user, Role.CS_OFFICER),
         },
     )
@@ -105,10 +107,17 @@ def quiz(request, code: str):
     return render(
         request,
         "training/quiz.html",
-        {"course": found, "questions": questions, "attempt": attempt, "answers": answers},
+        {
+            "course": found,
+            "questions": questions,
+            "attempt": attempt,
+            "answers": answers,
+            "may_take": staff is not None and may_write(request.user),
+        },
     )
 
 
+@require_safe
 @role_required(*READERS)
 def material_file(request, pk: int):
     try:

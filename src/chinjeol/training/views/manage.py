@@ -30,7 +30,7 @@ OVERSEERS = (Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
 def _items() -> list[tuple[str, str]]:
     from chinjeol.kindness.models import EvaluationItem
 
-    return list(EvaluationItem.objects.order_by("order", "code").values_list("code", "name"))
+    return list(EvaluationItem.objects.order_by("sort_order", "code").values_list("code", "name"))
 
 
 # ── Courses ─────────────────────────────────────────────────────────────────────────────────────────
@@ -297,7 +297,7 @@ def session_detail(request, pk: int):
     may_record = has_role(request.user, *MANAGERS) and (
         scope is None or (session.department_id is not None and session.department_id in scope)
     )
-    candidates = queries.staff_in(scope, session.department_id) if may_record else []
+    candidates = queries.session_candidates(session, scope) if may_record else []
     if request.method == "POST":
         if not may_record:
             return render(
