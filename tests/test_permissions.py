@@ -227,7 +227,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "training:course_manage":                   ("yffffffl", "yffffffl"),
     "training:material_add":                    ("mmmmmmmm", "yffffffl"),
     "training:question_add":                    ("mmmmmmmm", "yffffffl"),
-    "training:material_file":                   ("yyyyyfyl", "mmmmmmmm"),
+    "training:material_file":                   ("yyyyyfyl", "mfmmmmmm"),
     "training:assign":                          ("yfyyffyl", "yfyyffyl"),
     "training:progress":                        ("yyyyffyl", "yfyyffyl"),
     "training:gaps":                            ("yyyyffyl", "yfyyffyl"),
@@ -237,6 +237,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "training:session":                         ("yyyyyfnl", "yfyyffnl"),
     "training:session@other":                   ("yynnnfyl", "yfnnnfyl"),
     "training:statements":                      ("yyfffffl", "yffffffl"),
+    "api GET /training/completion":             ("yyyyffyl", "--------"),
+    "api GET /training/statements":             ("yyfffffl", "--------"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

@@ -5,6 +5,7 @@ from .courses import course_create, material_add, question_add
 from .learning import (
     attendance_record,
     completion_record,
+    completions_bulk,
     cycle_of,
     material_viewed,
     quiz_submit,
@@ -18,6 +19,7 @@ __all__ = [
     "assign_one",
     "attendance_record",
     "completion_record",
+    "completions_bulk",
     "course_create",
     "cycle_of",
     "gaps_chase",

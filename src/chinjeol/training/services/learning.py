@@ -185,3 +185,77 @@ def attendance_record(*, session: Session, present_ids: set[int], candidates: li
                 staff=staff, course=session.course, via=Completion.Via.ATTENDANCE, now=now, session=session
             )
     return attended
+
+
+@transaction.atomic
+def completions_bulk(rows: list[tuple], *, source_label_prefix: str = "교육 이수") -> int:
+    """Record many past completions at once — (staff, course, completed_at, via, score) — with the same effects
+    as `completion_record` (open assignments closed, a `completed` statement, one 교육 이수 mileage entry each),
+    written in a few bulk statements: for a year of history (the demo) or an import from another system.
+    Rows already completed that year are skipped. Returns the completions written."""
+    from chinjeol.kindness.models import EvaluationItem, MileageEntry
+    from chinjeol.kindness.services.ledger import entry_points, ledger_changed, period_fields
+
+    have = set(Completion.objects.values_list("staff_id", "course_id", "cycle"))
+    fresh = []
+    for staff, course, at, via, score in sorted(rows, key=lambda r: r[2]):
+        key = (staff.pk, course.pk, cycle_of(at))
+        if key in have:
+            continue
+        have.add(key)
+        fresh.append(
+            Completion(staff=staff, course=course, cycle=key[2], completed_at=at, via=via, score=score)
+        )
+    Completion.objects.bulk_create(fresh)
+    if not fresh:
+        return 0
+    if fresh[0].pk is None:  # a backend that does not return ids: read them back
+        ids = {
+            (c.staff_id, c.course_id, c.cycle): c.pk
+            for c in Completion.objects.filter(completed_at__gte=fresh[0].completed_at)
+        }
+        for c in fresh:
+            c.pk = ids[(c.staff_id, c.course_id, c.cycle)]
+    for c in fresh:
+        Assignment.objects.filter(
+            staff_id=c.staff_id,
+            course_id=c.course_id,
+            completed_at__isnull=True,
+            assigned_at__lte=c.completed_at,
+        ).update(completed_at=c.completed_at)
+    Statement.objects.bulk_create(
+        [
+            Statement(
+                actor=c.staff,
+                verb=Statement.Verb.COMPLETED,
+                object_type=Statement.ObjectType.COURSE,
+                object_id=c.course.code,
+                object_name=c.course.title,
+                timestamp=c.completed_at,
+                result={
+                    "completion": True,
+                    **({"score": {"scaled": round(c.score / 100, 2)}} if c.score else {}),
+                },
+            )  # fmt: skip
+            for c in fresh
+        ]
+    )
+    item = EvaluationItem.objects.get(code=MILEAGE_ITEM)
+    MileageEntry.objects.bulk_create(
+        [
+            MileageEntry(
+                staff_id=c.staff_id,
+                item=item,
+                points=entry_points(item, at=c.completed_at),
+                occurred_at=c.completed_at,
+                source_type=SOURCE_TYPE,
+                source_id=str(c.pk),
+                source_label=f"{source_label_prefix}: {c.course.title}"[:200],
+                note=c.get_via_display(),
+                **period_fields(c.completed_at),
+            )  # fmt: skip
+            for c in fresh
+        ]
+    )
+    ledger_changed()
+    return len(fresh)
