@@ -216,13 +216,22 @@ def completions_bulk(rows: list[tuple], *, source_label_prefix: str = "교육 �
         }
         for c in fresh:
             c.pk = ids[(c.staff_id, c.course_id, c.cycle)]
-    for c in fresh:
-        Assignment.objects.filter(
-            staff_id=c.staff_id,
-            course_id=c.course_id,
-            completed_at__isnull=True,
-            assigned_at__lte=c.completed_at,
-        ).update(completed_at=c.completed_at)
+    done_at_times: dict[tuple[int, int], list[datetime]] = {}
+    for c in fresh:  # sorted by time: an open assignment is closed by the first completion after it was made
+        done_at_times.setdefault((c.staff_id, c.course_id), []).append(c.completed_at)
+    closing = []
+    for a in Assignment.objects.filter(
+        completed_at__isnull=True,
+        staff_id__in={c.staff_id for c in fresh},
+        course_id__in={c.course_id for c in fresh},
+    ).only("id", "staff_id", "course_id", "assigned_at"):
+        done_at = next(
+            (t for t in done_at_times.get((a.staff_id, a.course_id), []) if t >= a.assigned_at), None
+        )
+        if done_at is not None:
+            a.completed_at = done_at
+            closing.append(a)
+    Assignment.objects.bulk_update(closing, ["completed_at"], batch_size=500)
     Statement.objects.bulk_create(
         [
             Statement(
