@@ -76,6 +76,13 @@ def get_material(pk: int) -> Material:
     return material
 
 
+def kindness_items() -> list[tuple[str, str]]:
+    """(code, name) of the kindness evaluation items, for choosing the item a course covers."""
+    from chinjeol.kindness.models import EvaluationItem
+
+    return list(EvaluationItem.objects.order_by("sort_order", "code").values_list("code", "name"))
+
+
 def active_courses():
     return Course.objects.filter(is_active=True)
 

@@ -28,9 +28,7 @@ OVERSEERS = (Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
 
 
 def _items() -> list[tuple[str, str]]:
-    from chinjeol.kindness.models import EvaluationItem
-
-    return list(EvaluationItem.objects.order_by("sort_order", "code").values_list("code", "name"))
+    return queries.kindness_items()
 
 
 # ── Courses ─────────────────────────────────────────────────────────────────────────────────────────
