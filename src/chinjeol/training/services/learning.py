@@ -180,7 +180,7 @@ def attendance_record(*, session: Session, present_ids: set[int], candidates: li
             object_name=session.title,
             at=session.starts_at,
         )
-        if session.course_id:
+        if session.course is not None:
             completion_record(
                 staff=staff, course=session.course, via=Completion.Via.ATTENDANCE, now=now, session=session
             )
