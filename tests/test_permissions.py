@@ -219,7 +219,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "api GET /knowledge/search":                ("yyyyyfyl", "--------"),
     "api POST /knowledge/articles/{article_id}/uses": ("--------", "yfyyyfyl"),
     # --- training ---
-    "training:home":                            ("yyyyyfyl", "yfyyyfyl"),
+    "training:mine":                            ("yyyyyfyl", "yfyyyfyl"),
     "training:courses":                         ("yyyyyfyl", "yfyyyfyl"),
     "training:course_new":                      ("yffffffl", "yffffffl"),
     "training:course":                          ("yyyyyfyl", "yfyyyfyl"),

@@ -37,7 +37,7 @@ def work_for(user, now: datetime) -> list[WorkItem]:
                     "training",
                     "이수할 교육 과정",
                     mine["n"],
-                    reverse("training:home"),
+                    reverse("training:mine"),
                     urgency,
                     _end_of(first),
                 )

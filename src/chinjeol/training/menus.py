@@ -10,7 +10,7 @@ def register_menus() -> None:
     people = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
     managers = (Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
     for menu in (
-        Menu("training", "내 교육", "training:home", people, "배정된 과정, 이수 기한, 이수 기록"),
+        Menu("training", "내 교육", "training:mine", people, "배정된 과정, 이수 기한, 이수 기록"),
         Menu(
             "training",
             "교육 과정",

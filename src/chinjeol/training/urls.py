@@ -5,7 +5,7 @@ from . import views
 app_name = "training"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.home, name="mine"),
     path("courses/", views.courses, name="courses"),
     path("courses/new/", views.course_new, name="course_new"),
     path("courses/<slug:code>/", views.course, name="course"),
