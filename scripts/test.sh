@@ -27,11 +27,7 @@ except Exception as exc:
 PY
 }
 
-echo "== SQLite에서 시험합니다 (pytest, 브라우저 시험 포함)"
-unset DATABASE_URL
-"$BIN/pytest" -q -p no:cacheprovider "$@"
-
-echo "== PostgreSQL에서 같은 시험을 다시 돌립니다 ($PG_URL, PG_URL로 바꿀 수 있습니다)"
+echo "== PostgreSQL을 확인합니다 ($PG_URL, PG_URL로 바꿀 수 있습니다)"
 if ! pg_up 2>/dev/null; then
   if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null 2>&1; then
     echo "   PostgreSQL이 응답하지 않아 이 기계의 PostgreSQL 클러스터를 시작해 봅니다 (pg_ctlcluster)"
@@ -39,12 +35,33 @@ if ! pg_up 2>/dev/null; then
     sleep 2
   fi
 fi
+
+# The two databases are tested at the same time (each run mostly waits on one core: Python or the database),
+# each with its own directory for files; the PostgreSQL run's output follows the SQLite run's.
+pg_pid=""
+pg_log=$(mktemp)
 if pg_up; then
-  DATABASE_URL="$PG_URL" "$BIN/pytest" -q -p no:cacheprovider "$@"
+  echo "== SQLite와 PostgreSQL에서 같은 시험을 동시에 돌립니다 (pytest, 브라우저 시험 포함)"
+  DATABASE_URL="$PG_URL" CHINJEOL_VAR_DIR=$(mktemp -d) "$BIN/pytest" -q -p no:cacheprovider "$@" >"$pg_log" 2>&1 &
+  pg_pid=$!
 else
   if [ "${CI:-}" = "true" ]; then
     echo "PostgreSQL에 연결할 수 없습니다 ($PG_URL): CI에서는 PostgreSQL 테스트를 건너뛸 수 없습니다." >&2
     exit 1
   fi
   echo "PostgreSQL이 없어 PostgreSQL 테스트를 건너뜁니다 ($PG_URL에 연결할 수 없음)."
+  echo "== SQLite에서 시험합니다 (pytest, 브라우저 시험 포함)"
 fi
+
+sqlite_rc=0
+(unset DATABASE_URL; "$BIN/pytest" -q -p no:cacheprovider "$@") || sqlite_rc=$?
+echo "== SQLite 시험 끝 (종료 코드 $sqlite_rc)"
+pg_rc=0
+if [ -n "$pg_pid" ]; then
+  wait "$pg_pid" || pg_rc=$?
+  echo "== PostgreSQL 시험 ($PG_URL)"
+  cat "$pg_log"
+  echo "== PostgreSQL 시험 끝 (종료 코드 $pg_rc)"
+fi
+rm -f "$pg_log"
+[ "$sqlite_rc" -eq 0 ] && [ "$pg_rc" -eq 0 ]

@@ -6,6 +6,8 @@ DATABASE_URL        sqlite:////abs/path/db.sqlite3 or postgres://user@host:5432/
 CHINJEOL_VAR_DIR    where the SQLite database, the secret key, static files and notices live (./var)
 ALLOWED_HOSTS       comma-separated host names (production)
 CHINJEOL_SSL        1 to redirect to HTTPS and send HSTS (production default 1)
+CHINJEOL_TASKS      db (default: background work queued in the database, no other service) | rq (Redis + RQ)
+REDIS_URL           the Redis of `CHINJEOL_TASKS=rq` (default redis://127.0.0.1:6379/0)
 """
 
 from __future__ import annotations
@@ -241,15 +243,20 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks.backends.immediate.ImmediateBackend"
-            if ENV == "test"
-            else "django_tasks_db.DatabaseBackend"
-        )
-    }
-}
+# Background work: in the database by default (one machine, no other service); on Redis through RQ when an
+# agency runs several worker machines (`CHINJEOL_TASKS=rq`). Tests run tasks at once unless rq is asked for.
+TASKS_KIND = (os.environ.get("CHINJEOL_TASKS") or "db").strip().lower()
+if TASKS_KIND not in {"db", "rq"}:
+    raise ImproperlyConfigured(f"CHINJEOL_TASKS 값이 올바르지 않습니다: {TASKS_KIND!r} (db 또는 rq)")
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+if TASKS_KIND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif ENV == "test" and "CHINJEOL_TASKS" not in os.environ:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

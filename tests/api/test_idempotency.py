@@ -178,6 +178,6 @@ def test_the_header_is_documented_on_every_creating_operation(client):
 
 
 def test_the_worker_purges_records_periodically():
-    from chinjeol.cli import PERIODIC_TASKS
+    from chinjeol.core.periodic import PERIODIC
 
-    assert "chinjeol.api.tasks.purge_idempotency_records" in PERIODIC_TASKS
+    assert "chinjeol.api.tasks.purge_idempotency_records" in PERIODIC

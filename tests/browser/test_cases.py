@@ -50,9 +50,9 @@ def test_citizen_complaint_to_answer(page, org, shot):
     page.get_by_text("답변을 보내고 완료했습니다.").wait_for()
     shot("closed")
 
-    kinds = set(Message.objects.filter(case__receipt_no=receipt).values_list("kind", flat=True))
+    kinds = set(Message.objects.filter(about_text=f"민원 {receipt}").values_list("kind", flat=True))
     assert {"received", "interim", "result"} <= kinds
-    result = Message.objects.get(case__receipt_no=receipt, kind="result")
+    result = Message.objects.get(about_text=f"민원 {receipt}", kind="result")
     assert "김민원" in result.body and "민원팀" in result.body
 
     login(page, "officer", org.password)

@@ -50,7 +50,7 @@ def test_intake_to_result_notice_through_the_api(client, org):
     assert result["status"] in {"queued", "sent"} and result["channel"] in {"sms", "email"}
     assert [e["kind"] for e in body["events"]][:1] == ["received"]
     assert {"assigned", "started", "closed"} <= {e["kind"] for e in body["events"]}
-    assert Message.objects.filter(case_id=case_id, kind="result").exists()
+    assert Message.objects.filter(about_type="cases.case", about_id=case_id, kind="result").exists()
 
     fetched = client.get(f"/api/v1/cases/{case_id}", **bearer(org.officer)).json()
     assert fetched["notices"] == body["notices"] and fetched["events"] == body["events"]

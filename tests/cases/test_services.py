@@ -70,7 +70,7 @@ def test_full_workflow_with_notices(make_case, org, django_capture_on_commit_cal
     assert closed.status == Case.Status.CLOSED
     kinds = list(closed.events.values_list("kind", flat=True))
     assert kinds == ["received", "assigned", "started", "interim", "closed"]
-    result = Message.objects.get(case=case, kind="result")
+    result = Message.objects.about(case).get(kind="result")
     assert f"담당: 민원팀 {clerk.name} (연락처 내선 {clerk.extension})" in result.body
     assert result.status == Message.Status.SENT  # immediate task backend in tests
     with pytest.raises(DomainError, match="이미 '완료'"):
@@ -115,7 +115,7 @@ def test_extension_rules_through_service(make_case, org):
             by=org.head,
             now=at(2026, 11, 25),
         )
-    assert Message.objects.filter(case=case, kind="extension").count() == 1
+    assert Message.objects.about(case).filter(kind="extension").count() == 1
 
 
 @pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_transfer_inside_and_outside(make_case, org):
         case_id=case.pk, reason="시청 소관", agency="한빛시청", by=org.officer, now=at(2026, 11, 23, 12)
     )
     assert out.status == Case.Status.TRANSFERRED and out.transferred_to == "한빛시청"
-    assert Message.objects.filter(case=case, kind="transfer").exists()
+    assert Message.objects.about(case).filter(kind="transfer").exists()
 
 
 @pytest.mark.django_db
@@ -256,7 +256,7 @@ def test_intake_with_notice_and_promise_rows(make_case, django_capture_on_commit
         "received",
         "홈페이지 접수",
     )
-    notice = Message.objects.get(case=case, kind="received")
+    notice = Message.objects.about(case).get(kind="received")
     assert case.receipt_no in notice.subject and notice.status == Message.Status.SENT
 
 

@@ -57,3 +57,27 @@ def test_compliance_api_and_report_show_calls(client_for, centre):
 
     snapshot = charter_report_snapshot(period=Period.parse("2026-H2"), now=kst(18, 0, day=28))
     assert {"PHONE_RINGS", "CALLBACK_ABSENT"} <= {s["key"] for s in snapshot["standards"]}
+
+
+def test_phone_standards_in_the_filter_and_their_calls_behind_the_figures(client_for, centre):
+    load_day(18, month=11)
+    choices = dict(compliance.standard_choices())
+    assert {"PHONE_RINGS", "CALLBACK_ABSENT"} <= set(choices)
+    officer = client_for(centre.officer)
+    page = officer.get("/charter/compliance/", {"period": "2026-11", "standard": "PHONE_RINGS"})
+    html = page.content.decode()
+    assert 'value="PHONE_RINGS" selected' in html
+    url = "/charter/compliance/cases/"
+    calls = officer.get(url, {"period": "2026-11", "standard": "PHONE_RINGS"}).content.decode()
+    assert "통화 목록" in calls and "5건" in calls and "010-1111-****" in calls
+    assert "01011110001" not in calls and "010-1111-0001" not in calls  # numbers only masked
+    missed = officer.get(url, {"period": "2026-11", "standard": "PHONE_RINGS", "result": "missed"})
+    assert "1건" in missed.content.decode() and "벨 6초 뒤 응답" in missed.content.decode()  # u2
+    team = officer.get(url, {"period": "2026-11", "standard": "PHONE_RINGS", "department": centre.tax.pk})
+    assert "해당하는 통화가 없습니다" in team.content.decode()
+    callbacks = officer.get(url, {"period": "2026-11", "standard": "CALLBACK_ABSENT", "result": "missed"})
+    body = callbacks.content.decode()
+    assert "콜백 목록" in body and "1건" in body and "늦음" in body  # u5 called back after 61 minutes
+    # a department head sees only the calls of their departments
+    head = client_for(centre.head).get(url, {"period": "2026-11", "standard": "PHONE_RINGS"})
+    assert "2999" not in head.content.decode()

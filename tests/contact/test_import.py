@@ -124,8 +124,8 @@ def test_scopes(centre):
 
 
 def test_measured_columns_match_the_insert(centre):
+    from chinjeol.contact.services.columns import CALL_COLUMNS
     from chinjeol.contact.services.context import Measured
-    from chinjeol.contact.services.imports import CALL_COLUMNS
 
     assert [c for c in CALL_COLUMNS if c not in ("source", "repeat_7d")] == list(Measured._fields)
     names = {f.column for f in CallRecord._meta.concrete_fields}

@@ -34,7 +34,7 @@ RAW_SQL: dict[str, int] = {
     "src/chinjeol/cases/queries.py": 2,
     "src/chinjeol/cases/services/common.py": 1,
     "src/chinjeol/contact/demo.py": 1,
-    "src/chinjeol/contact/services/imports.py": 4,
+    "src/chinjeol/contact/services/imports.py": 2,
     "src/chinjeol/core/counters.py": 1,
     "src/chinjeol/kindness/queries/scores.py": 1,
     "src/chinjeol/knowledge/index.py": 11,

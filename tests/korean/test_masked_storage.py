@@ -192,6 +192,8 @@ NOT_FREE_TEXT = {
         "backend",
         "error",
         "dedupe_key",
+        "about_type",  # a model label
+        "about_text",  # composed by the registered model's `describe` ("민원 2026-000123")
     },
 }
 CHECKED_APPS = ("cases", "community", "kindness", "compensation", "notify")

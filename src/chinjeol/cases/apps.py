@@ -1,5 +1,28 @@
 from django.apps import AppConfig
 
+NOTICE_KINDS = {
+    "received": "접수 안내",
+    "interim": "중간통지",
+    "extension": "연장 안내",
+    "transfer": "이송 안내",
+    "result": "결과 통지",
+    "reminder": "기한 임박 알림",
+}
+
+
+def register_notices() -> None:
+    from django.urls import reverse
+
+    from chinjeol.notify.kinds import About, register_about, register_kind
+
+    for code, label in NOTICE_KINDS.items():
+        register_kind(code, label)
+    register_about(
+        About(
+            "cases.case", "민원", lambda case: case.receipt_no, lambda pk: reverse("cases:detail", args=[pk])
+        )
+    )
+
 
 class CasesConfig(AppConfig):
     name = "chinjeol.cases"
@@ -7,8 +30,15 @@ class CasesConfig(AppConfig):
     verbose_name = "민원"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("case", "민원")
+        register_subject_type("case_customer", "민원인 연락처")
+        from datetime import timedelta
+
         from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
         from chinjeol.kindness import sources
 
@@ -16,6 +46,13 @@ class CasesConfig(AppConfig):
         from .mileage import happy_call_links
 
         inbox.register("cases", work_for)
+        register_periodic(
+            "chinjeol.cases.tasks.check_compensation", every=timedelta(minutes=10), label="보상 점검"
+        )
+        register_periodic(
+            "chinjeol.cases.tasks.check_reminders", every=timedelta(minutes=10), label="처리기한 임박 알림"
+        )
+        register_notices()
         sources.register(sources.MileageSource("happy_call", "해피콜 만족도", happy_call_links))
 
         handlers = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)

@@ -14,6 +14,7 @@ from chinjeol.core.access import has_role, roles_of, scoped_department_ids
 from chinjeol.core.errors import NotFound
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import normalize_phone
+from chinjeol.notify.models import Message
 
 from . import rules
 from .models import OPEN_VALUES, Case
@@ -174,3 +175,8 @@ def search(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
             match |= Q(customer_phone=term.phone)
         cases = cases.filter(match)
     return cases
+
+
+def case_notices(case):
+    """Every notice about the case (received, interim, … result, happy-call), oldest first."""
+    return Message.objects.about(case)

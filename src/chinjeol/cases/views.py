@@ -13,6 +13,7 @@ from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import request_ip
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import phone_last4
+from chinjeol.notify.kinds import kind_choices
 from chinjeol.notify.models import Message
 
 from . import forms, links, queries, services, throttle, workflow
@@ -80,7 +81,7 @@ def detail(request, pk: int):
         "case": case,
         "now": timezone.now(),
         "events": case.events.select_related("actor", "actor__staff"),
-        "messages_sent": case.messages.all(),
+        "messages_sent": queries.case_notices(case),
         "show_contact": customer.full,
         "customer": customer.as_dict(),
         "can_handle": can_handle,
@@ -281,7 +282,7 @@ def citizen_status(request):
 @role_required(Role.CS_OFFICER, Role.AUDITOR)
 def message_log(request):
     _area(request)
-    messages_qs = Message.objects.select_related("case")
+    messages_qs = Message.objects.all()
     kind = request.GET.get("kind", "")
     if kind:
         messages_qs = messages_qs.filter(kind=kind)
@@ -294,7 +295,7 @@ def message_log(request):
         {
             "page": page,
             "kind": kind,
-            "kinds": Message.KIND_LABELS.items(),
+            "kinds": kind_choices(),
             "query": query.urlencode(),
         },
     )

@@ -300,10 +300,16 @@ def compliance_cases(request):
         return forbidden(request, "담당 부서(와 하위 부서)의 민원만 볼 수 있습니다.")
     result = request.GET.get("result") if request.GET.get("result") in RESULTS else None
     now = timezone.now()
-    cases = compliance.drill_down(
-        period, now, departments=scope, department=department, standard=standard, result=result
+    provided = compliance.provided_drill_down(
+        standard, period, now, departments=scope, department=department, result=result
     )
-    page = Paginator(cases, 30).get_page(request.GET.get("page"))
+    if provided is not None:
+        items = provided.items
+    else:
+        items = compliance.drill_down(
+            period, now, departments=scope, department=department, standard=standard, result=result
+        )
+    page = Paginator(items, 30).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     department_name = ""
@@ -318,9 +324,10 @@ def compliance_cases(request):
     standard_label = dict(compliance.standard_choices()).get(standard, "") if standard else ""
     return render(
         request,
-        "charter/compliance_cases.html",
+        provided.template if provided is not None else "charter/compliance_cases.html",
         {
             "period": period,
+            "noun": provided.noun if provided is not None else "민원",
             "page": page,
             "query": query.urlencode(),
             "result": result,

@@ -17,12 +17,11 @@ from .commands import (
     cmd_worker,
 )
 from .help import KoreanArgumentParser
-from .processes import DEMO_THREADS, DEMO_WORKERS, PERIODIC_TASKS, _django, _gunicorn_cmd
+from .processes import DEMO_THREADS, DEMO_WORKERS, _django, _gunicorn_cmd
 
 __all__ = [
     "DEMO_THREADS",
     "DEMO_WORKERS",
-    "PERIODIC_TASKS",
     "_django",
     "_gunicorn_cmd",
     "build_parser",
@@ -106,8 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--periodic",
         metavar="분",
         type=float,
-        default=10.0,
-        help="주기 점검(보상·기한 알림) 간격(분), 0이면 끔 (기본값: %(default)s)",
+        default=1.0,
+        help="주기 작업(보상 점검·기한 알림·이행 집계 등)이 돌 때가 되었는지 살펴볼 간격(분), 0이면 끔. 작업마다 "
+        "도는 간격은 작업을 가진 기능이 정하고, 작업자가 여럿이어도 한 번만 돕니다 (기본값: %(default)s)",
     )
     p.set_defaults(func=cmd_worker)
 

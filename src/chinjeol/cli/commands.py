@@ -46,12 +46,24 @@ def cmd_serve(args) -> int:
 
 def cmd_worker(args) -> int:
     _django()
+    from django.conf import settings
     from django.core.management import call_command
 
     _start_sender()
     if args.periodic > 0:
         _schedule_periodic(args.periodic * 60)
-    call_command("db_worker", interval=args.interval)
+    if settings.TASKS_KIND == "rq":
+        # One process per worker, jobs run in it (no fork per job, so the sender and the periodic threads keep
+        # their own database connections); RQ's scheduler runs the jobs enqueued for later.
+        call_command(
+            "rqworker",
+            "default",
+            worker_class="rq.worker.SimpleWorker",
+            job_class="django_tasks_rq.backend.Job",
+            with_scheduler=True,
+        )
+    else:
+        call_command("db_worker", interval=args.interval)
     return 0
 
 

@@ -104,31 +104,28 @@ def _run_together(commands: list[list[str]]) -> int:
     return max((p.returncode or 0) for p in processes)
 
 
-PERIODIC_TASKS = (
-    "chinjeol.cases.tasks.check_compensation",
-    "chinjeol.cases.tasks.check_reminders",
-    "chinjeol.reports.tasks.refresh_compliance_tallies",
-    "chinjeol.knowledge.tasks.check_reviews",
-    "chinjeol.api.tasks.purge_idempotency_records",
-    "chinjeol.contact.tasks.phone_mileage",
-    "chinjeol.training.tasks.training_reminders",
-)
-
-
 def _schedule_periodic(every_seconds: float) -> None:
-    """Enqueue the periodic checks (compensation, deadline reminders, stored compliance figures) every few
-    minutes; the checks are idempotent, so several workers doing this at once is harmless."""
+    """Every `every_seconds`, enqueue the periodic jobs the apps declared (`core.periodic`) whose round is due.
+    Each round is taken by one worker only (a lease row in the database), however many workers run."""
     import threading
-    from importlib import import_module
 
     def loop():
+        from django.db import close_old_connections
+        from django.utils import timezone
+
+        from chinjeol.core.periodic import periodic_enqueue_due
+
+        def report(task, exc):
+            print(f"주기 작업을 예약하지 못했습니다 ({task}): {exc}", file=sys.stderr)
+
         while True:
-            for dotted in PERIODIC_TASKS:
-                module, name = dotted.rsplit(".", 1)
-                try:
-                    getattr(import_module(module), name).enqueue()
-                except Exception as exc:  # keep the scheduler alive; the worker logs task failures
-                    print(f"주기 작업을 예약하지 못했습니다 ({dotted}): {exc}", file=sys.stderr)
+            close_old_connections()
+            try:
+                periodic_enqueue_due(timezone.now(), on_error=report)
+            except (
+                Exception
+            ) as exc:  # keep the scheduler alive (a database restart); the next round tries again
+                print(f"주기 작업을 확인하지 못했습니다: {exc}", file=sys.stderr)
             time.sleep(every_seconds)
 
     threading.Thread(target=loop, name="chinjeol-periodic", daemon=True).start()

@@ -7,6 +7,11 @@ class CommunityConfig(AppConfig):
     verbose_name = "친절 신고·공동체"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("report", "칭찬·불친절 신고")
+        register_subject_type("praisepost", "칭찬 글")
+        register_subject_type("kindness_reporter", "신고인 연락처")
         from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role

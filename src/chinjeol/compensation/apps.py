@@ -7,6 +7,9 @@ class CompensationConfig(AppConfig):
     verbose_name = "보상"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("compensationentry", "보상 대장")
         from chinjeol.core import inbox
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.roles import Role

@@ -91,6 +91,7 @@ class CdrRow(NamedTuple):
     billsec: int
     disposition: str
     userfield: str
+    texts: tuple[str, str, str] = ("", "", "")  # start, answer and end as the file wrote them
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +100,12 @@ class RowError:
     message: str
 
 
-def _time(text: str, tz: ZoneInfo, label: str) -> datetime:
+def _time(text: str, tz: ZoneInfo | None, label: str) -> datetime:
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=tz)
+        moment = datetime.fromisoformat(text)
+        if tz is None and moment.tzinfo is None:
+            return moment
+        return moment.replace(tzinfo=tz)
     except ValueError:
         raise ValueError(f"{label} 시각 형식이 올바르지 않습니다: '{text[:30]}'") from None
 
@@ -129,7 +133,7 @@ def _check(start: datetime, answer: datetime | None, end: datetime, duration: in
         raise ValueError(f"통화 시간(billsec {billsec})이 전체 시간(duration {duration})보다 깁니다.")
 
 
-def parse_asterisk(fields: list[str], tz: ZoneInfo = SEOUL) -> CdrRow:
+def parse_asterisk(fields: list[str], tz: ZoneInfo | None = SEOUL) -> CdrRow:
     n = len(fields)
     if n < 16 or n > 21:
         raise ValueError(f"열 수가 {n}개입니다 (Asterisk Master.csv는 16~21개).")
@@ -162,10 +166,11 @@ def parse_asterisk(fields: list[str], tz: ZoneInfo = SEOUL) -> CdrRow:
         billsec=billsec,
         disposition=disposition,
         userfield=fields[17] if n > 17 else "",
+        texts=(fields[9], fields[10], fields[11]),
     )
 
 
-def parse_freeswitch(fields: list[str], tz: ZoneInfo = SEOUL) -> CdrRow:
+def parse_freeswitch(fields: list[str], tz: ZoneInfo | None = SEOUL) -> CdrRow:
     n = len(fields)
     if n < 13:
         raise ValueError(f"열 수가 {n}개입니다 (FreeSWITCH 기본 양식은 15개).")
@@ -197,6 +202,7 @@ def parse_freeswitch(fields: list[str], tz: ZoneInfo = SEOUL) -> CdrRow:
         billsec=billsec,
         disposition=disposition,
         userfield="",
+        texts=(fields[4], fields[5], fields[6]),
     )
 
 
@@ -204,10 +210,10 @@ PARSERS = {"asterisk": parse_asterisk, "freeswitch": parse_freeswitch}
 
 
 def read_rows(
-    lines: Iterable[str], *, fmt: str = "asterisk", tz: ZoneInfo = SEOUL
+    lines: Iterable[str], *, fmt: str = "asterisk", tz: ZoneInfo | None = SEOUL
 ) -> Iterator[tuple[int, CdrRow | RowError]]:
     """(line number, row or error) for each record of a CDR file, streaming. Quoted fields may span
-    lines; the number given is the line the record starts on."""
+    lines; the number given is the line the record starts on. `tz=None` gives naive wall-clock times."""
     if fmt not in PARSERS:
         raise ValueError(f"알 수 없는 형식입니다: {fmt} (asterisk 또는 freeswitch)")
     parse = PARSERS[fmt]

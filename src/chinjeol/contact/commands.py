@@ -1,4 +1,4 @@
-"""The `chinjeol import-cdr` and `chinjeol import-queue-log` commands (wired in chinjeol/cli.py)."""
+"""The `chinjeol import-cdr`, `import-queue-log` and `call-tallies` commands (wired in chinjeol/cli.py)."""
 
 from __future__ import annotations
 
@@ -87,6 +87,37 @@ def import_queue_log(args) -> int:
     return 0
 
 
+def call_tallies(args) -> int:
+    from datetime import date
+
+    from .models import CallRecord
+    from .tallies import tallies_recount
+
+    try:
+        first = date.fromisoformat(args.date_from) if args.date_from else None
+        last = date.fromisoformat(args.date_to) if args.date_to else None
+    except ValueError:
+        print("날짜는 2026-01-31처럼 적어 주세요.", file=sys.stderr)
+        return 2
+    days = CallRecord.objects.order_by("local_date").values_list("local_date", flat=True)
+    first = first or days.first()
+    last = last or days.reverse().first()
+    if first is None or last is None:
+        print("통화 기록이 없습니다.")
+        return 0
+    if last < first:
+        print("끝 날짜가 시작 날짜보다 이릅니다.", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    rows = tallies_recount(first, last)
+    span = f"{first.year}. {first.month}. {first.day}.부터 {last.year}. {last.month}. {last.day}.까지"
+    print(
+        f"{span} {(last - first).days + 1:,}일의 통화를 다시 집계했습니다: "
+        f"집계 행 {rows:,}개 ({time.monotonic() - started:.1f}초)"
+    )
+    return 0
+
+
 def add_parsers(sub, *, setup) -> None:
     """The call-centre import commands; `setup` prepares Django (the command line's own)."""
     p = sub.add_parser("import-cdr", help="PBX 통화기록(Asterisk Master.csv 등)을 가져옵니다")
@@ -108,6 +139,10 @@ def add_parsers(sub, *, setup) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="검사만 하고 반영하지 않습니다")
     p.set_defaults(func=_with_django(import_queue_log, setup))
+    p = sub.add_parser("call-tallies", help="통화 일별 집계를 통화 기록에서 다시 셉니다")
+    p.add_argument("--from", dest="date_from", metavar="날짜", help="시작 날짜 (기본: 첫 통화 날짜)")
+    p.add_argument("--to", dest="date_to", metavar="날짜", help="끝 날짜 (기본: 마지막 통화 날짜)")
+    p.set_defaults(func=_with_django(call_tallies, setup))
 
 
 def _with_django(command, setup):

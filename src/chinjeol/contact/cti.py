@@ -95,9 +95,11 @@ def cti_receive(event: CtiIn, *, now: datetime) -> CtiOut:
     except IntegrityError:
         return CtiOut(duplicate=True)
     if event.event == "hangup" and event.hangup_by:
-        CallRecord.objects.filter(key=event.call_id).update(
-            customer_hung_up_first=event.hangup_by == "customer"
-        )
+        from .tallies import tallies_refresh_calls
+
+        calls = CallRecord.objects.filter(key=event.call_id)
+        if calls.update(customer_hung_up_first=event.hangup_by == "customer"):
+            tallies_refresh_calls(calls)
     if event.event == "newCall" and event.direction == "in":
         return CtiOut(routing=routing_hint(number_hash, now))
     return CtiOut()

@@ -117,6 +117,9 @@ def build(scale: float = 1.0) -> None:
     from .services.callbacks import callbacks_match
 
     callbacks_match(start, now=now)
+    from .tallies import tallies_recount
+
+    tallies_recount(first_day, today, now=now)
 
 
 def _queue_call(gen, rng, start, queue, agents, skill, centre_id, extra):

@@ -277,3 +277,85 @@ class CallbackObligation(TimeStamped):
         if self.done_at is not None and self.done_at <= self.due_at:
             return self.done_at
         return self.due_at
+
+
+class CallTallyDay(models.Model):
+    """A day whose calls are tallied in `CallTally` (the metrics read raw calls for the other days);
+    its row is also the lock that keeps two recounts of the same day apart."""
+
+    day = models.DateField("날짜", unique=True)
+    counted_at = models.DateTimeField("집계 시각", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "통화 집계일"
+        verbose_name_plural = "통화 집계일"
+
+    def __str__(self) -> str:
+        return str(self.day)
+
+
+class CallTally(models.Model):
+    """Calls summed as the metrics need them: per local day and person, department and queue (`day`);
+    per day, hour, department and queue (`hour`, the figures by hour); per month and person, department
+    and queue once every day of the month is counted (`month`, `day` = the 1st). Derived from the call
+    records and recounted whenever they change (`chinjeol call-tallies`)."""
+
+    class Kind(models.TextChoices):
+        DAY = "day", "일별"
+        HOUR = "hour", "시간대별"
+        MONTH = "month", "월별"
+
+    kind = models.CharField("단위", max_length=5, choices=Kind.choices, default=Kind.DAY)
+    day = models.DateField("날짜")
+    hour = models.PositiveSmallIntegerField("시", null=True, blank=True)
+    staff = models.ForeignKey(
+        "organization.Staff",
+        verbose_name="응대 직원",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "organization.Department",
+        verbose_name="부서",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    queue = models.ForeignKey(
+        Queue,
+        verbose_name="큐",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    offered = models.PositiveIntegerField("수신", default=0)
+    answered = models.PositiveIntegerField("응답", default=0)
+    judged = models.PositiveIntegerField("판정", default=0)
+    within_standard = models.PositiveIntegerField("기준 안 응답", default=0)
+    over_3_min = models.PositiveIntegerField("3분 초과", default=0)
+    hung_up_first = models.PositiveIntegerField("고객이 먼저 끊음", default=0)
+    missed = models.PositiveIntegerField("못 받음", default=0)
+    abandoned = models.PositiveIntegerField("포기", default=0)
+    short_abandoned = models.PositiveIntegerField("짧은 포기", default=0)
+    abandoned_after_t = models.PositiveIntegerField("T초 뒤 포기", default=0)
+    answered_within_t = models.PositiveIntegerField("T초 안 응답", default=0)
+    wait_total_s = models.BigIntegerField("응답 대기 합계(초)", default=0)
+    talk_total_s = models.BigIntegerField("통화 시간 합계(초)", default=0)
+    fcr = models.PositiveIntegerField("첫 통화 해결", default=0)
+    outside_hours = models.PositiveIntegerField("운영 시간 밖", default=0)
+    longest_wait_s = models.PositiveIntegerField("가장 긴 대기(초)", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "통화 일별 집계"
+        verbose_name_plural = "통화 일별 집계"
+        indexes = [models.Index(fields=["kind", "day"], name="call_tally_kind_day")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.day}" + (f" {self.hour}시" if self.hour is not None else "")

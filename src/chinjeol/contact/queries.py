@@ -1,5 +1,6 @@
 """Reading call figures: who may see which calls, and the KPI rows of the metrics API, the wallboard
-and the 333 dashboard, each in one GROUP BY query over the stored per-call measurements."""
+and the 333 dashboard — summed from the daily tallies (`tallies.py`) for the days they cover, and with
+one GROUP BY over the stored per-call measurements for the others (and for another service-level T)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, ExtractHour, TruncDate
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models.functions import ExtractHour, TruncDate
 
 from chinjeol.core.access import has_role, scoped_department_ids
 from chinjeol.core.roles import Role
 
-from . import rules
+from . import rules, tallies
 from .conf import contact_settings
 from .models import CallbackObligation, CallRecord, Queue
 
@@ -100,30 +101,6 @@ class MetricsRow:
         return data
 
 
-def _call_aggregates(t: int) -> dict:
-    inbound = Q(direction=CallRecord.Direction.INBOUND)
-    answered = inbound & Q(answered_at__isnull=False)
-    fcr = answered & Q(repeat_7d=False) & (Q(case__isnull=True) | Q(resolved_first_contact=True))
-    return {
-        "offered": Count("id", filter=inbound),
-        "answered": Count("id", filter=answered),
-        "judged_n": Count("id", filter=Q(judged=True)),
-        "within": Count("id", filter=Q(judged=True, within_standard=True)),
-        "over": Count("id", filter=answered & Q(over_3_min=True)),
-        "hung_up": Count("id", filter=Q(customer_hung_up_first=True)),
-        "missed_n": Count("id", filter=Q(missed=True)),
-        "abandoned_n": Count("id", filter=Q(abandoned=True)),
-        "short_abandoned": Count("id", filter=Q(abandoned=True, w__lt=rules.SHORT_ABANDON_S)),
-        "abandoned_after_t": Count("id", filter=Q(abandoned=True, w__gt=t)),
-        "answered_in_t": Count("id", filter=answered & Q(w__lte=t)),
-        "wait_total": Sum("w", filter=answered),
-        "talk_total": Sum("billsec", filter=answered),
-        "fcr_n": Count("id", filter=fcr),
-        "outside": Count("id", filter=inbound & Q(in_hours=False)),
-        "longest": Max("w", filter=inbound),
-    }
-
-
 def _group_field(group_by: str, prefix: str = "") -> str:
     return {
         "staff": "staff_id",
@@ -168,26 +145,50 @@ def _callback_counts(scope: Scope, group_by: str, start: datetime, end: datetime
     return {r["g"]: (r["due"], r["met"]) for r in rows}
 
 
+def call_groups(
+    scope: Scope, *, date_from: date, date_to: date, group_by: str, t: int, use_tallies: bool = True
+) -> dict:
+    """key of `group_by` → the sums of `tallies.call_aggregates`: from the tallies for the days they
+    cover (when `t` is the configured T they were counted with), from the calls for the rest."""
+    field = _group_field(group_by)
+    days = (date_to - date_from).days + 1
+    counted: set[date] = set()
+    # Hour rows have no person: a scope that includes one's own calls reads the calls by hour.
+    by_person = group_by == "hour" and scope.staff_id is not None
+    if use_tallies and not by_person and t == contact_settings().service_level_t and days > 0:
+        counted = tallies.counted_days(date_from, date_to)
+    found: dict = {}
+    if counted:
+        rows, _covered = tallies.tally_rows(group_by, date_from, date_to, counted)
+        found = tallies.tally_groups(_scoped(rows, scope), tallies.tally_field(group_by))
+    if len(counted) < days:
+        calls = calls_for(scope).filter(local_date__gte=date_from, local_date__lte=date_to)
+        if counted:
+            calls = calls.exclude(local_date__in=sorted(counted))
+        rows = tallies.with_wait(calls).values(field).annotate(**tallies.call_aggregates(t)).order_by(field)
+        for r in rows:
+            found[r[field]] = tallies.merge(found.get(r[field]), r)
+    return found
+
+
 def metrics(
-    scope: Scope, *, date_from: date, date_to: date, group_by: str, t: int | None = None
+    scope: Scope,
+    *,
+    date_from: date,
+    date_to: date,
+    group_by: str,
+    t: int | None = None,
+    use_tallies: bool = True,
 ) -> list[MetricsRow]:
     """The KPI rows of `group_by` for the days date_from..date_to (inclusive, local dates)."""
     if group_by not in GROUPS:
         raise ValueError(group_by)
     t = contact_settings().service_level_t if t is None else t
     start, end = day_bounds(date_from, date_to)
-    field = _group_field(group_by)
-    aggregates = _call_aggregates(t)
-    rows = (
-        calls_for(scope)
-        .filter(local_date__gte=date_from, local_date__lte=date_to)
-        .annotate(w=Coalesce("wait_s", "ring_s"))
-        .values(field)
-        .annotate(**aggregates)
-        .order_by(field)
+    found = call_groups(
+        scope, date_from=date_from, date_to=date_to, group_by=group_by, t=t, use_tallies=use_tallies
     )
     callbacks = _callback_counts(scope, group_by, start, end)
-    found = {r[field]: r for r in rows}
     keys = sorted(set(found) | set(callbacks), key=lambda k: (k is None, k if k is not None else 0))
     labels = _labels(group_by, keys)
     out = []

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import ApiToken, PersonalDataAccess, RoleAssignment, User
+from .models import ApiToken, PeriodicRun, PersonalDataAccess, RoleAssignment, User
 from .privacy import accessor_label, contact_view_log
 
 
@@ -54,8 +54,22 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the system (logs, published reports, job leases): read here, never added, changed or
+    deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ["at", "accessor", "action", "subject_label", "fields", "ip"]
     list_filter = ["action", "subject_type"]
     list_select_related = ["user__staff__department"]
@@ -67,11 +81,17 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
 
     date_hierarchy = "at"
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(PeriodicRun)
+class PeriodicRunAdmin(ReadOnlyAdmin):
+    """Read-only: when each periodic job last ran and when its next round is due (written by the workers)."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    list_display = ["job", "last_run_at", "due_at", "runs"]
+    ordering = ["name"]
+
+    @admin.display(description="작업")
+    def job(self, obj):
+        from .periodic import PERIODIC
+
+        job = PERIODIC.get(obj.name)
+        return job.label if job else obj.name

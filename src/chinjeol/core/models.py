@@ -133,6 +133,12 @@ class ApiToken(models.Model):
         return token, raw
 
 
+def _subject_type_choices():
+    from .privacy import subject_type_choices
+
+    return subject_type_choices()
+
+
 class PersonalDataAccess(models.Model):
     """개인정보 접속기록: who displayed or exported whose contact details, when and from where."""
 
@@ -147,7 +153,7 @@ class PersonalDataAccess(models.Model):
     )
     username = models.CharField("접속자 아이디", max_length=150)
     action = models.CharField("행위", max_length=10, choices=Action.choices)
-    subject_type = models.CharField("정보주체 유형", max_length=30)
+    subject_type = models.CharField("정보주체 유형", max_length=30, choices=_subject_type_choices)
     subject_id = models.CharField("정보주체 ID", max_length=40, blank=True)
     subject_label = models.CharField("정보주체", max_length=200)
     fields = models.CharField("항목", max_length=200)
@@ -203,3 +209,20 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.version}"
+
+
+class PeriodicRun(models.Model):
+    """The lease of one periodic job (주기 작업): the worker whose conditional update moves `due_at` on runs it;
+    every other worker sees the new `due_at` and skips, so a job runs once per interval across all workers."""
+
+    name = models.CharField("작업", max_length=200, primary_key=True)
+    due_at = models.DateTimeField("다음 실행 시각")
+    last_run_at = models.DateTimeField("마지막 실행 시각", null=True, blank=True)
+    runs = models.PositiveIntegerField("실행 횟수", default=0)
+
+    class Meta:
+        verbose_name = "주기 작업"
+        verbose_name_plural = "주기 작업"
+
+    def __str__(self) -> str:
+        return self.name

@@ -8,6 +8,23 @@ from django.utils import timezone
 from . import rules
 from .models import PersonalDataAccess
 
+# Whose personal data a log line concerns (정보주체 유형), registered by the app that shows it (in its
+# `AppConfig.ready()`): `personal_access_log` refuses a type nobody registered, so every line of the log can be
+# named in Korean and searched by type. Back-office forms log under the model's name ("case", "staff").
+SUBJECT_TYPES: dict[str, str] = {}
+
+
+def register_subject_type(code: str, label: str) -> None:
+    SUBJECT_TYPES[code] = label
+
+
+def subject_type_choices() -> list[tuple[str, str]]:
+    return list(SUBJECT_TYPES.items())
+
+
+def subject_type_label(code: str) -> str:
+    return SUBJECT_TYPES.get(code, "기타")
+
 
 def request_ip(request) -> str | None:
     """The one client address of a request: throttles, login lockout and the access log all use it."""
@@ -24,6 +41,10 @@ def personal_access_log(
     fields: str,
     count: int = 1,
 ) -> PersonalDataAccess:
+    if subject_type not in SUBJECT_TYPES:
+        raise ValueError(
+            f"등록되지 않은 정보주체 유형입니다: {subject_type!r} (core.privacy.register_subject_type)"
+        )
     user = request.user if request.user.is_authenticated else None
     return PersonalDataAccess.objects.create(
         at=timezone.now(),

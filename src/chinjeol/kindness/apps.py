@@ -7,6 +7,9 @@ class KindnessConfig(AppConfig):
     verbose_name = "친절평가"
 
     def ready(self):
+        from chinjeol.core.privacy import register_subject_type
+
+        register_subject_type("staff_kindness", "직원 친절 평가")
         from chinjeol.core.navigation import Menu, register
 
         from .sources import register_own_sources

@@ -141,6 +141,8 @@ def phone(text: str) -> Iterator[Span]:
         plain_landline = not m.group("intl") and not m.group(0).startswith(("(", "01"))
         if plain_landline and m.group("mid").startswith("1") and m.group("s1") != m.group("s2"):
             continue  # no exchange starts with 1: "02-120 1000" is the hotline and another number
+        if plain_landline and m.group("mid").startswith("0"):
+            continue  # nor with 0: "우편번호 02000 1000번 버스" is a postcode and a bus
         yield "phone", m.start(), m.end(), tuple(range(m.start("last"), m.end("last")))
 
 

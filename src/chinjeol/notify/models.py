@@ -2,10 +2,16 @@ from __future__ import annotations
 
 from django.db import models
 
+from . import kinds
+
 
 class MessageQuerySet(models.QuerySet):
     def queued(self):
         return self.filter(status=Message.Status.QUEUED)
+
+    def about(self, obj):
+        """The messages about one object (a case, a call-back, a visit …), oldest first."""
+        return self.filter(about_type=kinds.about_key(obj), about_id=obj.pk).order_by("created_at", "id")
 
     def due(self, now):
         """Queued messages whose (next) attempt is due, oldest first."""
@@ -25,29 +31,17 @@ class Message(models.Model):
         SENT = "sent", "발송"
         FAILED = "failed", "실패"
 
-    KIND_LABELS = {
-        "received": "접수 안내",
-        "interim": "중간통지",
-        "extension": "연장 안내",
-        "transfer": "이송 안내",
-        "result": "결과 통지",
-        "reminder": "기한 임박 알림",
-    }
-
-    kind = models.CharField("통지 종류", max_length=30)
+    kind = models.CharField("통지 종류", max_length=30, choices=kinds.kind_choices)
     channel = models.CharField("수단", max_length=10, choices=Channel.choices)
     recipient = models.CharField("받는 곳", max_length=200)
     recipient_masked = models.CharField("받는 곳(가림)", max_length=200)
     subject = models.CharField("제목", max_length=200)
     body = models.TextField("내용")
-    case = models.ForeignKey(
-        "cases.Case",
-        verbose_name="민원",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="messages",
-    )
+    # What the message is about: any registered model (notify.kinds.register_about), by label and id, so
+    # notify points at no app above it. `about_text` names it without personal data ("민원 2026-000123").
+    about_type = models.CharField("대상 종류", max_length=60, blank=True)
+    about_id = models.PositiveBigIntegerField("대상 번호", null=True, blank=True)
+    about_text = models.CharField("대상", max_length=100, blank=True)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.QUEUED)
     backend = models.CharField("발송 수단", max_length=30, blank=True)
     created_at = models.DateTimeField("만든 시각", db_index=True)
@@ -81,10 +75,11 @@ class Message(models.Model):
         verbose_name_plural = "발송 기록"
         ordering = ["-created_at", "-id"]
         indexes = [
+            models.Index(fields=["about_type", "about_id"], name="message_about"),
             # The sender's queue: only the waiting messages are in it.
             models.Index(
                 fields=["next_attempt_at", "id"], name="message_due", condition=models.Q(status="queued")
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -98,4 +93,24 @@ class Message(models.Model):
 
     @property
     def kind_label(self) -> str:
-        return self.KIND_LABELS.get(self.kind, self.kind)
+        return kinds.kind_label(self.kind)
+
+    @property
+    def about_url(self) -> str:
+        about = kinds.about_for(self.about_type)
+        if about is None or about.url is None or self.about_id is None:
+            return ""
+        return about.url(self.about_id)
+
+    def is_scheduled(self, now) -> bool:
+        """Queued for a later moment and not tried yet (a happy-call for the next business day, a reminder for
+        the day before a visit): shown as 예약."""
+        return (
+            self.status == self.Status.QUEUED
+            and not self.attempts
+            and self.next_attempt_at is not None
+            and self.next_attempt_at > now
+        )
+
+    def notice_status(self, now) -> str:
+        return "scheduled" if self.is_scheduled(now) else self.status

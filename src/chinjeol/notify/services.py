@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from chinjeol.korean.pii import mask_email, mask_notice, mask_phone
 
+from . import kinds
 from .backends import DeliveryError, backend_for
 from .models import Message
 
@@ -38,11 +39,27 @@ def message_queue(
     template: str,
     context: dict,
     now: datetime,
-    case=None,
+    about=None,
+    send_at: datetime | None = None,
     key: str | None = None,
 ) -> Message:
     """Queue a message in the caller's transaction. With `key`, at most one message is ever queued for it (a
-    unique column): a second call returns the first message."""
+    unique column): a second call returns the first message.
+
+    `kind` must be registered (`notify.kinds.register_kind`); `about` is the object the message concerns (a
+    model registered with `notify.kinds.register_about`), or None; `send_at` holds the message until then
+    (shown as 예약 until it is sent)."""
+    if kind not in kinds.KINDS:
+        raise ValueError(f"등록되지 않은 통지 종류입니다: {kind!r} (notify.kinds.register_kind)")
+    about_type, about_text = "", ""
+    if about is not None:
+        about_type = kinds.about_key(about)
+        registered = kinds.about_for(about_type)
+        if registered is None:
+            raise ValueError(
+                f"통지 대상으로 등록되지 않은 모델입니다: {about_type} (notify.kinds.register_about)"
+            )
+        about_text = f"{registered.label} {registered.describe(about)}"[:100]
     if key is not None:
         existing = Message.objects.filter(dedupe_key=key).first()
         if existing is not None:
@@ -60,9 +77,11 @@ def message_queue(
                 recipient_masked=masked or recipient,
                 subject=subject,
                 body=body,
-                case=case,
+                about_type=about_type,
+                about_id=about.pk if about is not None else None,
+                about_text=about_text,
                 created_at=now,
-                next_attempt_at=now,
+                next_attempt_at=max(send_at, now) if send_at is not None else now,
                 dedupe_key=key,
             )
     except IntegrityError:
@@ -72,7 +91,8 @@ def message_queue(
         message.was_queued_before = True
         return message
     message.was_queued_before = False
-    if not _tasks_in_database():
+    if not _tasks_in_database() and message.next_attempt_at <= now:
+        # A message held for later is left to the sender's periodic pass (`messages_send_due`).
         transaction.on_commit(lambda: _enqueue(message.pk))
     return message
 

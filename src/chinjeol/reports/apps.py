@@ -8,8 +8,17 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from datetime import timedelta
+
         from chinjeol.core.navigation import Menu, register
+        from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
+
+        register_periodic(
+            "chinjeol.reports.tasks.refresh_compliance_tallies",
+            every=timedelta(minutes=10),
+            label="이행 집계 갱신",
+        )
 
         register(
             Menu(

@@ -8,7 +8,10 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from datetime import timedelta
+
         from chinjeol.core import inbox
+        from chinjeol.core.periodic import register_periodic
         from chinjeol.kindness import remedies, sources
 
         from . import hooks, menus
@@ -20,3 +23,8 @@ class TrainingConfig(AppConfig):
         remedies.register_suggester("training", hooks.suggest_courses)
         remedies.register_unkind_handler("training", hooks.assign_after_unkind)
         hooks.register_notice_kinds()
+        register_periodic(
+            "chinjeol.training.tasks.training_reminders",
+            every=timedelta(hours=1),
+            label="교육 이수 기한 알림",
+        )

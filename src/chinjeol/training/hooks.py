@@ -74,13 +74,14 @@ NOTICE_KINDS = {"training_reminder": "교육 이수 기한 알림", "training_ch
 
 
 def register_notice_kinds() -> None:
-    try:
-        from chinjeol.notify.kinds import register_kind
-    except ImportError:  # before notices became generic: the labels live on the message model
-        from chinjeol.notify.models import Message
+    from chinjeol.notify.kinds import About, register_about, register_kind
 
-        for code, label in NOTICE_KINDS.items():
-            Message.KIND_LABELS.setdefault(code, label)
-        return
     for code, label in NOTICE_KINDS.items():
         register_kind(code, label)
+    register_about(
+        About(
+            "training.assignment",
+            "교육 배정",
+            lambda a: f"{a.course.title} (기한 {format_date_ko(a.due_on)})",
+        )
+    )

@@ -197,17 +197,18 @@ def create_case(request, payload: CaseIn):
 
 
 def _detail(request, case: Case) -> CaseDetailOut:
+    now = timezone.now()
     base = _out(case, case_contact_for(request, case, user=request.auth, action="api"))
     notices = [
         NoticeOut(
             kind=m.kind,
             kind_label=m.kind_label,
             channel=m.channel,
-            status=m.status,
+            status=m.notice_status(now),
             send_at=m.next_attempt_at if m.status == m.Status.QUEUED else m.created_at,
             sent_at=m.sent_at,
         )
-        for m in case.messages.order_by("created_at", "id")
+        for m in queries.case_notices(case)
     ]
     events = [
         EventOut(

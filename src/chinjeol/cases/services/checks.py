@@ -89,7 +89,7 @@ def reminders_check(*, now: datetime) -> int:
                 subject=subject,
                 template="notify/reminder.txt",
                 now=now,
-                case=case,
+                about=case,
                 context={"case": case, "handler": case.assignee, "due": format_dt_ko(case.due_at)},
                 key=f"reminder:{case.pk}:{case.due_at.timestamp():.0f}",  # once per case and deadline
             )

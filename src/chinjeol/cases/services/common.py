@@ -120,6 +120,6 @@ def _notify_customer(
         subject=subject,
         template=template,
         now=now,
-        case=case,
+        about=case,
         context={"case": case, "agency": _agency_name(), **context},
     )

@@ -110,11 +110,33 @@ def period_tallies(period: Period, now: datetime, *, departments: set[int] | Non
 # Judgements that are not cases (e.g. calls answered within the phone standard) come from providers:
 # `provider(period, now, departments=…) -> {(department id, standard version id): Tally}`.
 PROVIDERS: list = []
+# What stands behind a provided standard's figures, by standard code:
+# `drill_down(code, period, now, departments=…, department=…, result=…) -> DrillDown`.
+DRILL_DOWNS: dict = {}
 
 
-def register_provider(provider) -> None:
+@dataclass(frozen=True)
+class DrillDown:
+    """The items behind a provided standard's figure and the template that lists them (as `page`)."""
+
+    template: str
+    items: QuerySet
+    noun: str  # 통화, 콜백 …
+
+
+def register_provider(provider, *, standards: tuple[str, ...] = (), drill_down=None) -> None:
+    """A source of judgements; `standards` are the codes it judges (offered in the standard filter even
+    without a channel) and `drill_down` lists what stands behind their figures."""
     if provider not in PROVIDERS:
         PROVIDERS.append(provider)
+    for code in standards:
+        DRILL_DOWNS[code] = drill_down
+
+
+def provided_drill_down(code: str | None, period: Period, now: datetime, **filters) -> DrillDown | None:
+    """The provider's list behind a figure of standard `code`, or None when the standard is judged on cases."""
+    fn = DRILL_DOWNS.get(code) if code else None
+    return fn(code, period, now, **filters) if fn is not None else None
 
 
 # --- the figures of the page, the API and the report -------------------------------------------
@@ -165,10 +187,13 @@ def versions() -> dict[int, VersionInfo]:
 
 
 def standard_choices() -> list[tuple[str, str]]:
-    """Standards that can be judged (channel promises counted in days) and the legal basis."""
+    """Standards that can be judged (channel promises counted in days, and the standards providers judge,
+    e.g. the phone standards from calls) and the legal basis."""
     from chinjeol.charter.models import ServiceStandard
 
-    promises = ServiceStandard.objects.exclude(channel="").order_by("sort_order", "code")
+    promises = ServiceStandard.objects.filter(~Q(channel="") | Q(code__in=list(DRILL_DOWNS))).order_by(
+        "sort_order", "code"
+    )
     return [(s.code, s.name) for s in promises] + [(LEGAL, BASIS_LABELS[Basis.LEGAL])]
 
 

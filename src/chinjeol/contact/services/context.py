@@ -34,6 +34,11 @@ class Versions:
             return None, default
         return self.rows[i]
 
+    def local(self, tz) -> Versions:
+        """The same versions with naive local start times, to compare with a file's wall-clock times."""
+        starts = [s.astimezone(tz).replace(tzinfo=None) for s in self.starts]
+        return Versions(starts, list(self.rows))
+
 
 def _versions(code: str) -> Versions:
     from chinjeol.charter.models import ServiceStandardVersion
@@ -75,21 +80,27 @@ class ImportContext:
         }
         self.phone = _versions(PHONE_RINGS)
         self.callback = _versions(CALLBACK_ABSENT)
+        self.phone_local = self.phone.local(self.conf.tz)
         sqlite = connection.vendor == "sqlite"
         self.db_time: Callable[[datetime | None], object] = _sqlite_time if sqlite else _as_is
         self._business: dict = {}
 
     def business_day(self, day) -> bool:
+        """Whether a day (a date, or its ISO text) is a business day, cached per day."""
         hit = self._business.get(day)
         if hit is None:
-            hit = self._business[day] = self.calendar.is_business_day(day)
+            as_date = day if isinstance(day, date) else date.fromisoformat(day)
+            hit = self._business[day] = self.calendar.is_business_day(as_date)
         return hit
 
     def person(self, extension: str) -> Person | None:
         return self.people.get(extension) if extension else None
 
     def measure(self, row: CdrRow) -> Measured:
-        """Every measured column of the call record for one CDR row (pure given the context)."""
+        """Every measured column of the call record for one CDR row (pure given the context).
+
+        The row's times are either aware or — as the staged import reads them, to spare a time zone
+        conversion per row — naive wall-clock times of the PBX; the record's times are of the same kind."""
         conf = self.conf
         src, dst = row.src, row.dst
         queue = self.queues.get(dst)
@@ -117,11 +128,23 @@ class ImportContext:
         version_id = None
         within = False
         if judged:
-            version_id, rings = self.phone.at(start, rules.DEFAULT_RINGS)
+            versions = self.phone_local if start.tzinfo is None else self.phone
+            version_id, rings = versions.at(start, rules.DEFAULT_RINGS)
             within = rules.within_standard(ring_s, rings=rings, cadence_s=conf.cadence_s)
-        local = start.astimezone(conf.tz)
-        day = local.date()
+        naive = start.tzinfo is None
+        local = start if naive else start.astimezone(conf.tz)
         clock = local.time()
+        answered_at = answer if answered else None
+        ended = row.end
+        if naive:  # the staged import: times as the file's own text when it is already ISO (no adapter)
+            started_text, answer_text, end_text = row.texts
+            start = started_text if _iso(started_text) else start.isoformat(" ")
+            if answered_at is not None:
+                answered_at = answer_text if _iso(answer_text) else answered_at.isoformat(" ")
+            ended = end_text if _iso(end_text) else ended.isoformat(" ")
+            day = start[:10]
+        else:
+            day = local.date()
         in_hours = conf.opening <= clock < conf.closing and self.business_day(day)
         missed = (
             direction == "inbound"
@@ -142,8 +165,8 @@ class ImportContext:
             department,
             queue[0] if queue else None,
             start,
-            answer if answered else None,
-            row.end,
+            answered_at,
+            ended,
             day,
             local.hour,
             in_hours,
@@ -163,15 +186,20 @@ class ImportContext:
         """The call-back obligation a missed call creates (None when it creates none)."""
         if not m.missed:
             return None
-        version_id, minutes = self.callback.at(m.ended_at, rules.DEFAULT_CALLBACK_MINUTES)
+        ended = m.ended_at
+        if isinstance(ended, str):
+            ended = datetime.fromisoformat(ended)
+        if ended.tzinfo is None:
+            ended = ended.replace(tzinfo=self.conf.tz)
+        version_id, minutes = self.callback.at(ended, rules.DEFAULT_CALLBACK_MINUTES)
         return {
             "call_key": m.key,
             "number_hash": m.number_hash,
             "number_masked": m.number_masked,
             "staff_id": m.intended_staff_id,
             "department_id": m.department_id,
-            "missed_at": m.ended_at,
-            "due_at": rules.callback_due(m.ended_at, self.calendar, minutes),
+            "missed_at": ended,
+            "due_at": rules.callback_due(ended, self.calendar, minutes),
             "version_id": version_id,
         }
 
@@ -188,10 +216,10 @@ class Measured(NamedTuple):
     intended_staff_id: int | None
     department_id: int | None
     queue_id: int | None
-    started_at: datetime
-    answered_at: datetime | None
-    ended_at: datetime
-    local_date: date
+    started_at: datetime | str  # text (naive, the PBX's wall clock) in the staged import
+    answered_at: datetime | str | None
+    ended_at: datetime | str
+    local_date: date | str
     local_hour: int
     in_hours: bool
     duration: int
@@ -204,6 +232,11 @@ class Measured(NamedTuple):
     over_3_min: bool
     missed: bool
     abandoned: bool
+
+
+def _iso(text: str) -> bool:
+    """Already the ISO text SQLite stores and PostgreSQL reads (2026-01-02 08:30:00)."""
+    return len(text) == 19 and text[10] == " "
 
 
 def _as_is(dt: datetime | None) -> datetime | None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from chinjeol.core.errors import DomainError
 
 from ..models import CallbackObligation, CallRecord
+from ..tallies import tallies_refresh_days
 from .context import ImportContext
 
 
@@ -16,6 +18,13 @@ def extensions_remap() -> int:
     and department; call-backs of those calls follow. Returns the number of calls changed."""
     ctx = ImportContext()
     changed = 0
+    days = set(
+        CallRecord.objects.filter(staff__isnull=True)
+        .filter(Q(answered_extension__in=list(ctx.people)) | Q(extension__in=list(ctx.people)))
+        .values_list("local_date", flat=True)
+        .distinct()
+        .order_by()
+    )
     for extension, person in ctx.people.items():
         changed += CallRecord.objects.filter(
             staff__isnull=True, answered_extension="", extension=extension
@@ -28,6 +37,8 @@ def extensions_remap() -> int:
         CallbackObligation.objects.filter(
             staff__isnull=True, call__extension=extension, call__answered_extension=""
         ).update(staff_id=person.staff_id, department_id=person.department_id)
+    if changed:
+        tallies_refresh_days(days)
     return changed
 
 
@@ -43,6 +54,7 @@ def call_mark_resolved(*, call_id: int, staff, resolved: bool = True) -> CallRec
         raise DomainError("forbidden", "본인이 받은 통화만 표시할 수 있습니다.", status=403)
     call.resolved_first_contact = resolved
     call.save(update_fields=["resolved_first_contact"])
+    tallies_refresh_days([call.local_date])
     return call
 
 
@@ -62,4 +74,5 @@ def call_link_case(*, call_id: int, receipt_no: str, staff) -> CallRecord:
         raise DomainError("not_found", "그 접수번호의 민원이 없습니다.", field="receipt_no")
     call.case = case
     call.save(update_fields=["case"])
+    tallies_refresh_days([call.local_date])
     return call

@@ -111,6 +111,7 @@ def _notice(*, kind: str, assignment: Assignment, subject: str, template: str, n
         template=template,
         context={"a": assignment, "staff": assignment.staff, "course": assignment.course},
         now=now,
+        about=assignment,
         key=key,
     )
 
