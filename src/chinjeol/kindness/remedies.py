@@ -21,7 +21,7 @@ class Suggestion:
     note: str = ""  # "기한 2026. 12. 15." or "이수함"
 
 
-# (staff, item code, user) → suggestions
+# (staff, item code — "" when no item trails —, user) → suggestions
 Suggester = Callable[[object, str, object], list[Suggestion]]
 # (staff, what: a short Korean label of the finding, source: "kindness_report:12", by, now) → None
 FindingHandler = Callable[..., None]

@@ -92,7 +92,9 @@ def course_for_unkind() -> Course | None:
 
 
 def courses_for_item(item_code: str) -> list[Course]:
-    return list(Course.objects.filter(is_active=True, kindness_item=item_code).order_by("stage", "order"))
+    """The active courses covering a kindness item ("" → none, in one query all the same)."""
+    courses = Course.objects.filter(is_active=True, kindness_item=item_code).exclude(kindness_item="")
+    return list(courses.order_by("stage", "order"))
 
 
 # ── Who an assignment reaches ───────────────────────────────────────────────────────────────────────

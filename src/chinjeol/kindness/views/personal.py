@@ -58,7 +58,8 @@ def _page(request, staff_id: int):
             "own": own,
             "data": data,
             "entries": entries,
-            "suggestions": suggestions_for(staff, data.weakest.code, request.user) if data.weakest else [],
+            # asked even without a weakest item, so the page's queries do not depend on the results
+            "suggestions": suggestions_for(staff, data.weakest.code if data.weakest else "", request.user),
             "chart": trend_chart(data.trend, data.config.thresholds),
             "can_reverse": has_role(request.user, Role.CS_OFFICER),
             "reverse_form": ReverseForm(),
