@@ -257,6 +257,15 @@ FILLERS = {
     **{(f"quality:{name}", "pk"): lambda w, s: _evaluation(w, s) for name in QUALITY_EVALUATION_ROUTES},
     ("quality:action_status", "pk"): lambda w, s: w.first(_m("quality.ImprovementAction")),
     ("quality:calibration", "pk"): lambda w, s: w.first(_m("quality.CalibrationSession")),
+    # --- training ---
+    **{
+        (f"training:{name}", "code"): lambda w, s: w.first_value(
+            _m("training.Course"), "code", is_active=True
+        )
+        for name in ("course", "quiz", "course_manage", "material_add", "question_add")
+    },
+    ("training:material_file", "pk"): lambda w, s: w.first(_m("training.Material"), kind="video"),
+    ("training:session", "pk"): lambda w, s: w.first(_m("training.Session"), **_in(w, s, "department")),
 }
 SCOPED = {
     ("organization:department", "pk"),
@@ -292,6 +301,8 @@ SCOPED = {
     ("visits:field_act", "pk"),
     # --- quality ---
     *((f"quality:{name}", "pk") for name in QUALITY_EVALUATION_ROUTES),
+    # --- training ---
+    ("training:session", "pk"),
 }
 
 

@@ -318,6 +318,27 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "visits:meetings":                          ("yyyyyfyl", "yfyyffyl"),
     "api POST /visits":                         ("--------", "yfyyyfyl"),
     "api GET /visits":                          ("yyyyyfyl", "--------"),
+    # --- training ---
+    "training:mine":                            ("yyyyyfyl", "yfyyyfyl"),
+    "training:courses":                         ("yyyyyfyl", "yfyyyfyl"),
+    "training:course_new":                      ("yffffffl", "yffffffl"),
+    "training:course":                          ("yyyyyfyl", "yfyyyfyl"),
+    "training:quiz":                            ("yyyyyfyl", "yfyyyfyl"),
+    "training:course_manage":                   ("yffffffl", "yffffffl"),
+    "training:material_add":                    ("mmmmmmmm", "yffffffl"),
+    "training:question_add":                    ("mmmmmmmm", "yffffffl"),
+    "training:material_file":                   ("yyyyyfyl", "mfmmmmmm"),
+    "training:assign":                          ("yfyyffyl", "yfyyffyl"),
+    "training:progress":                        ("yyyyffyl", "yfyyffyl"),
+    "training:gaps":                            ("yyyyffyl", "yfyyffyl"),
+    "training:chase":                           ("mmmmmmmm", "yfyyffyl"),
+    "training:sessions":                        ("yyyyyfyl", "yfyyffyl"),
+    # a department's session: its people (and those of its teams) read it, its leader and head record attendance
+    "training:session":                         ("yyyyyfnl", "yfyyffnl"),
+    "training:session@other":                   ("yynnnfyl", "yfnnnfyl"),
+    "training:statements":                      ("yyfffffl", "yffffffl"),
+    "api GET /training/completion":             ("yyyyffyl", "--------"),
+    "api GET /training/statements":             ("yyfffffl", "--------"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "chinjeol.protection.apps.ProtectionConfig",
     "chinjeol.visits.apps.VisitsConfig",
     "chinjeol.quality.apps.QualityConfig",
+    "chinjeol.training.apps.TrainingConfig",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +288,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The largest file any upload (organisation chart, kindness entries, evidence) may be; bigger ones are refused.
 CHINJEOL_UPLOAD_MAX_BYTES = int(os.environ.get("CHINJEOL_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# Training videos are the one exception (`core.uploads.larger_uploads`): the course video upload takes up to this.
+CHINJEOL_VIDEO_UPLOAD_MAX_BYTES = int(
+    os.environ.get("CHINJEOL_VIDEO_UPLOAD_MAX_BYTES", str(500 * 1024 * 1024))
+)
 FILE_UPLOAD_HANDLERS = [
     "chinjeol.core.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("protection/", include("chinjeol.protection.urls")),
     path("visits/", include("chinjeol.visits.urls")),
     path("quality/", include("chinjeol.quality.urls")),
+    path("training/", include("chinjeol.training.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -1,5 +1,9 @@
 """One limit for every uploaded file (`CHINJEOL_UPLOAD_MAX_BYTES`): files beyond it are refused with a Korean
-message naming the limit, and their bytes are not even kept while the request is read."""
+message naming the limit, and their bytes are not even kept while the request is read.
+
+A view that takes larger files (training videos) says so with `@larger_uploads("SETTING_NAME")`: its requests
+are held to that setting instead, and its form field names the same setting (`LimitedFileField(limit_setting=)`).
+Every other address keeps the single limit."""
 
 from __future__ import annotations
 
@@ -9,10 +13,31 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.urls import Resolver404, resolve
 
 
 def upload_limit() -> int:
     return settings.CHINJEOL_UPLOAD_MAX_BYTES
+
+
+def larger_uploads(setting: str):
+    """View decorator: uploads to this view may be as large as `settings.<setting>` (read at each request)."""
+
+    def decorator(view):
+        view.upload_limit_setting = setting
+        return view
+
+    return decorator
+
+
+def request_upload_limit(request) -> int:
+    """The limit for the files of `request`: its view's own larger limit, else the single one."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return upload_limit()
+    setting = getattr(match.func, "upload_limit_setting", None)
+    return int(getattr(settings, setting)) if setting else upload_limit()
 
 
 def size_label(size: int) -> str:
@@ -37,13 +62,14 @@ class LimitedUploadHandler(FileUploadHandler):
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
         self.seen = 0
+        self.limit = request_upload_limit(self.request) if self.request is not None else upload_limit()
 
     def receive_data_chunk(self, raw_data, start):
         self.seen += len(raw_data)
-        return raw_data if self.seen <= upload_limit() else None
+        return raw_data if self.seen <= self.limit else None
 
     def file_complete(self, file_size):
-        if self.seen <= upload_limit():
+        if self.seen <= self.limit:
             return None
         return InMemoryUploadedFile(
             io.BytesIO(b""), self.field_name, self.file_name, self.content_type, self.seen, self.charset
@@ -51,14 +77,17 @@ class LimitedUploadHandler(FileUploadHandler):
 
 
 class LimitedFileField(forms.FileField):
-    """A FileField that refuses files larger than the upload limit (or `max_bytes`, if smaller)."""
+    """A FileField that refuses files larger than the upload limit (or `max_bytes`, if smaller). With
+    `limit_setting` (the same setting as its view's `@larger_uploads`) that setting replaces the single limit."""
 
-    def __init__(self, *args, max_bytes: int | None = None, **kwargs):
+    def __init__(self, *args, max_bytes: int | None = None, limit_setting: str | None = None, **kwargs):
         self.max_bytes = max_bytes
+        self.limit_setting = limit_setting
         super().__init__(*args, **kwargs)
 
     def limit(self) -> int:
-        return min(upload_limit(), self.max_bytes or upload_limit())
+        base = int(getattr(settings, self.limit_setting)) if self.limit_setting else upload_limit()
+        return min(base, self.max_bytes or base)
 
     def clean(self, data, initial=None):
         value = super().clean(data, initial)

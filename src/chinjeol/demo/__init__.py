@@ -31,6 +31,7 @@ def _steps() -> list[tuple[str, Callable]]:
         organization,
         reports,
         surveys,
+        training,
         visits,
     )
 
@@ -48,6 +49,7 @@ def _steps() -> list[tuple[str, Callable]]:
         ("상담 지식 문서", knowledge.build),
         ("문자·채팅 상담과 폭언 사건", _protection_build),
         ("암행 평가·외부 평가·평가 보정", _quality_build),
+        ("1년치 친절 교육", training.build),
     ]
 
 

@@ -15,6 +15,7 @@ from chinjeol.charter import queries as charter_queries
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.compensation.services import compensation_record
 from chinjeol.core.errors import DomainError
+from chinjeol.kindness import remedies
 from chinjeol.kindness.services import department_deduction_record, mileage_record
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Staff
@@ -51,6 +52,9 @@ def apply_unkind(
             by=by,
             source_type=SOURCE_TYPE,
             source_id=report.pk,
+        )
+        remedies.unkind_substantiated(
+            staff=official.staff, what=label, source=f"{SOURCE_TYPE}:{report.pk}", by=by, now=now
         )
     # The deduction falls on the unit whose half-year score is published (the official's own
     # department); the apology call goes to the head who answers for it (the 과 above a team).

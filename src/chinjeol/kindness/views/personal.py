@@ -11,6 +11,7 @@ from chinjeol.core.roles import Role
 
 from .. import queries
 from ..forms import ReverseForm
+from ..remedies import suggestions_for
 from ..sources import source_links, source_name
 from .charts import trend_chart
 from .common import area, error_page, period_menu, selected_period
@@ -57,6 +58,8 @@ def _page(request, staff_id: int):
             "own": own,
             "data": data,
             "entries": entries,
+            # asked even without a weakest item, so the page's queries do not depend on the results
+            "suggestions": suggestions_for(staff, data.weakest.code if data.weakest else "", request.user),
             "chart": trend_chart(data.trend, data.config.thresholds),
             "can_reverse": has_role(request.user, Role.CS_OFFICER),
             "reverse_form": ReverseForm(),
