@@ -5,6 +5,7 @@ SECRET_KEY          required in production; generated and kept under CHINJEOL_VA
 DATABASE_URL        sqlite:////abs/path/db.sqlite3 or postgres://user@host:5432/name
 CHINJEOL_VAR_DIR    where the SQLite database, the secret key, static files and notices live (./var)
 ALLOWED_HOSTS       comma-separated host names (production)
+CHINJEOL_SITE_URL   the public address for links in text messages and e-mails (https://minwon.example.go.kr)
 CHINJEOL_SSL        1 to redirect to HTTPS and send HSTS (production default 1)
 CHINJEOL_TASKS      db (default: background work queued in the database, no other service) | rq (Redis + RQ)
 REDIS_URL           the Redis of `CHINJEOL_TASKS=rq` (default redis://127.0.0.1:6379/0)
@@ -90,6 +91,12 @@ except ValueError:
 if PROXY_HOPS < 0:
     raise ImproperlyConfigured("CHINJEOL_PROXY_HOPS는 0 이상의 정수여야 합니다 (앞단 프록시 수).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
+# The address citizens reach the site at, for the links in text messages and e-mails (the happy-call survey,
+# the status page). Default: https:// and the first named host in production, this machine's demo address else.
+SITE_URL = (os.environ.get("CHINJEOL_SITE_URL") or "").strip().rstrip("/")
+if not SITE_URL:
+    _host = next((h for h in ALLOWED_HOSTS if h not in {"*", "testserver"} and not h.startswith(".")), "127.0.0.1")
+    SITE_URL = f"https://{_host}" if PRODUCTION else f"http://{_host}:8000"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -17,7 +17,8 @@ GOOD = {"score_result": 5, "score_kindness": 4, "score_speed": 4, "score": 5}
 BAD = {"score_result": 2, "score_kindness": 3, "score_speed": 1, "score": 2}
 
 
-def test_closing_schedules_the_sms_next_business_day_at_ten(closed_case):
+def test_closing_schedules_the_sms_next_business_day_at_ten(closed_case, settings):
+    settings.SITE_URL = "https://minwon.example.go.kr"
     case = closed_case()
     call = HappyCall.objects.get(case=case)
     assert call.status == "waiting" and call.send_at == at(2026, 11, 25, 10)
@@ -28,7 +29,7 @@ def test_closing_schedules_the_sms_next_business_day_at_ten(closed_case):
     )
     assert message.notice_status(at(2026, 11, 24, 16)) == "scheduled"
     assert message.next_attempt_at == call.send_at  # held until then
-    assert f"/surveys/h/{call.token}/" in message.body
+    assert f"https://minwon.example.go.kr/surveys/h/{call.token}/" in message.body  # a link a phone can open
 
 
 def test_send_time_is_configurable(closed_case, settings):

@@ -19,7 +19,7 @@ def _agency() -> str:
 def _site(path: str) -> str:
     from django.conf import settings
 
-    return f"{getattr(settings, 'CHINJEOL_SITE_URL', '').rstrip('/')}{path}"
+    return f"{settings.SITE_URL}{path}"
 
 
 def queue_happy_call(call, *, now: datetime) -> Message | None:
