@@ -95,7 +95,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,local
 # the status page). Default: https:// and the first named host in production, this machine's demo address else.
 SITE_URL = (os.environ.get("CHINJEOL_SITE_URL") or "").strip().rstrip("/")
 if not SITE_URL:
-    _host = next((h for h in ALLOWED_HOSTS if h not in {"*", "testserver"} and not h.startswith(".")), "127.0.0.1")
+    _host = next(
+        (h for h in ALLOWED_HOSTS if h not in {"*", "testserver"} and not h.startswith(".")), "127.0.0.1"
+    )
     SITE_URL = f"https://{_host}" if PRODUCTION else f"http://{_host}:8000"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -96,7 +96,7 @@ def message_queue(
         message.was_queued_before = True
         return message
     message.was_queued_before = False
-    if not _tasks_in_database() and message.next_attempt_at <= now:
+    if not _tasks_in_database() and (send_at is None or send_at <= now):
         # A message held for later is left to the sender's periodic pass (`messages_send_due`).
         transaction.on_commit(lambda: _enqueue(message.pk))
     return message

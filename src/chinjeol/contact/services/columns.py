@@ -86,7 +86,8 @@ def _fixed_offset_s(tz: ZoneInfo) -> int | None:
     offsets = {tz.utcoffset(datetime(y, m, 1)) for y in range(1990, 2041) for m in (1, 4, 7, 10)}  # noqa: DTZ001
     if len(offsets) != 1:
         return None
-    return int(next(iter(offsets)).total_seconds())
+    offset = next(iter(offsets))
+    return int(offset.total_seconds()) if offset is not None else None
 
 
 def _call_values(m, ctx: ImportContext, source: str, sqlite: bool) -> tuple:

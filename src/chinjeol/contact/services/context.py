@@ -134,15 +134,17 @@ class ImportContext:
         naive = start.tzinfo is None
         local = start if naive else start.astimezone(conf.tz)
         clock = local.time()
-        answered_at = answer if answered else None
-        ended = row.end
+        answered_at: datetime | str | None = answer if answered else None
+        ended: datetime | str = row.end
+        started: datetime | str = start
+        day: date | str
         if naive:  # the staged import: times as the file's own text when it is already ISO (no adapter)
             started_text, answer_text, end_text = row.texts
-            start = started_text if _iso(started_text) else start.isoformat(" ")
-            if answered_at is not None:
-                answered_at = answer_text if _iso(answer_text) else answered_at.isoformat(" ")
-            ended = end_text if _iso(end_text) else ended.isoformat(" ")
-            day = start[:10]
+            started = started_text if _iso(started_text) else start.isoformat(" ")
+            if answer is not None and answered:
+                answered_at = answer_text if _iso(answer_text) else answer.isoformat(" ")
+            ended = end_text if _iso(end_text) else row.end.isoformat(" ")
+            day = started[:10]
         else:
             day = local.date()
         in_hours = conf.opening <= clock < conf.closing and self.business_day(day)
@@ -164,7 +166,7 @@ class ImportContext:
             intended.staff_id if intended else None,
             department,
             queue[0] if queue else None,
-            start,
+            started,
             answered_at,
             ended,
             day,

@@ -171,7 +171,8 @@ class _Stage:
     def insert(self, source: str) -> int:
         if self.sqlite and _fixed_offset_s(self.ctx.conf.tz) is None:
             _register_utc(self.ctx.conf.tz)
-        selects, params = [], []
+        selects: list[str] = []
+        params: list[object] = []
         for column in CALL_COLUMNS:
             if column == "source":
                 selects.append("%s")

@@ -67,7 +67,9 @@ def happy_call_answer(
         raise DomainError("not_found", "조사 링크가 맞지 않습니다.", status=404)
     if call.status == HappyCall.Status.ANSWERED:
         raise DomainError("duplicate", "이미 답해 주셨습니다. 고맙습니다.")
-    if via == HappyCall.Via.LINK and not rules.link_open(expires_at=call.expires_at, answered=False, now=now):
+    if via == HappyCall.Via.LINK and (
+        call.expires_at is None or not rules.link_open(expires_at=call.expires_at, answered=False, now=now)
+    ):
         raise DomainError("expired", "조사 기간(14일)이 지나 더 이상 답할 수 없습니다. 고맙습니다.")
     values = _scores(scores)
     for field, value in values.items():
@@ -95,7 +97,7 @@ def happy_call_answer(
             occurred_at=now,
             source_type=SOURCE_TYPE,
             source_id=call.pk,
-            points=kindness_rules.happy_call_points(call.score),
+            points=kindness_rules.happy_call_points(values["score"]),
             source_label=f"해피콜 만족도 {call.score}점 ({case.receipt_no})",
         )
     return call

@@ -17,6 +17,14 @@ from ..models import Answer, Question, Response, Survey
 MAX_INVITES = 500
 
 
+class AnswerErrors(DomainError):
+    """Some questions were left unanswered or answered wrongly: `errors` maps each field to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("invalid", "답하지 않았거나 맞지 않는 문항이 있습니다.")
+        self.errors = errors
+
+
 def _survey(survey_id: int) -> Survey:
     return locked(Survey, survey_id, missing="조사를 찾을 수 없습니다.")
 
@@ -136,9 +144,7 @@ def survey_submit(*, survey: Survey, data: dict[str, list[str]], channel: str, n
         except ValueError as error:
             errors[f"q{q.pk}"] = str(error)
     if errors:
-        problem = DomainError("invalid", "답하지 않았거나 맞지 않는 문항이 있습니다.")
-        problem.errors = errors
-        raise problem
+        raise AnswerErrors(errors)
     channel = channel if channel in Response.Channel.values else Response.Channel.LINK
     response = Response.objects.create(survey=survey, channel=channel, submitted_at=now)
     Answer.objects.bulk_create(
