@@ -28,5 +28,6 @@ class ContactConfig(AppConfig):
             "chinjeol.contact.tasks.phone_mileage", every=timedelta(hours=1), label="전화응대 마일리지"
         )
         exports.register("contact:volumes", "통화량")
+        exports.register("contact:callbacks", "콜백 목록")
         register_inbox()
         register_notices()

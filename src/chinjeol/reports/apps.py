@@ -10,10 +10,12 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
+        from chinjeol.core import exports
         from chinjeol.core.navigation import Menu, register
         from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
 
+        exports.register("reports:charter_list", "서비스헌장 이행 점검 결과")
         register_periodic(
             "chinjeol.reports.tasks.refresh_compliance_tallies",
             every=timedelta(minutes=10),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.charter import pdf
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
@@ -30,7 +31,29 @@ def publish_context(request) -> dict:
 def charter_list(request):
     """Public: every published half-year report."""
     reports = ComplianceReport.objects.published().only("period", "published_at", "snapshot")
+    download = exports.download(
+        request,
+        name="charter-reports",
+        title="서비스헌장 이행 점검 결과",
+        headers=["반기", "판정(건)", "이행(건)", "미이행(건)", "이행률(%)", "공개일"],
+        rows=lambda: [_report_row(r) for r in exports.limit(reports)],
+    )
+    if download is not None:
+        return download
     return render(request, "charter/report_list.html", {"reports": reports})
+
+
+def _report_row(report: ComplianceReport) -> list:
+    total = report.snapshot.get("total", {})
+    rate = total.get("rate")
+    return [
+        report.snapshot.get("label", report.period),
+        total.get("judged"),
+        total.get("met"),
+        total.get("missed"),
+        round(float(rate), 1) if rate is not None else None,
+        timezone.localdate(report.published_at),
+    ]
 
 
 def charter_report(request, period: str):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
@@ -119,9 +120,30 @@ def console_live(request):
     return render(request, "contact/_console_current.html", _console_data(request, scope, timezone.now()))
 
 
+CALLBACK_HEADERS = [
+    "회신 기한",
+    "부재 중 전화 종료",
+    "번호(가림)",
+    "사유",
+    "담당",
+    "부서",
+    "상태",
+    "회신 시각",
+    "결과·메모",
+]
+
+
+def _callback_row(ob) -> list:
+    return [
+        ob.due_at, ob.missed_at, ob.number_masked, ob.get_reason_display(), ob.staff.name if ob.staff else "",
+        ob.department.name if ob.department else "", ob.get_status_display(), ob.done_at, ob.outcome,
+    ]  # fmt: skip
+
+
 @role_required(*queries.READERS)
 @require_http_methods(["GET", "POST"])
 def callbacks(request):
+    """Call-backs owed to callers (masked numbers only, also in the download)."""
     scope = queries.scope_of(request.user)
     now = timezone.now()
     if request.method == "POST" and _writes(request):
@@ -146,6 +168,15 @@ def callbacks(request):
         qs = qs.filter(status=CallbackObligation.Status.OPEN).order_by("due_at")
     else:
         qs = qs.exclude(status=CallbackObligation.Status.OPEN).order_by("-due_at")
+    download = exports.download(
+        request,
+        name=f"callbacks-{show}-{timezone.localdate():%Y%m%d}",
+        title="남은 콜백" if show == "open" else "완료한 콜백",
+        headers=CALLBACK_HEADERS,
+        rows=lambda: [_callback_row(ob) for ob in exports.limit(qs)],
+    )
+    if download is not None:
+        return download
     items = list(qs[:300])
     for ob in items:
         ob.overdue = ob.status == CallbackObligation.Status.OPEN and ob.due_at < now
