@@ -23,6 +23,7 @@ class CommunityConfig(AppConfig):
         exports.register("community:best_list", "고객만족방 글 목록")
         exports.register("community:praise_manage", "칭찬합시다 글 목록")
         exports.register("community:tasks_all", "할 일 현황")
+        exports.register("community:initiatives", "1부서 1친절시책")
 
         from chinjeol.cases import links
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core import exports
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError, NotFound
 
@@ -25,11 +26,34 @@ def _year(request) -> int:
     return min(max(year, 2000), 2100)
 
 
+def _initiative_row(row: dict) -> list:
+    initiative = row["initiative"]
+    if initiative is None:
+        return [row["department"].name, "", "미등록", None, None, None]
+    return [
+        row["department"].name,
+        initiative.title,
+        initiative.get_status_display(),
+        initiative.achievement_rate,
+        getattr(initiative, "last_note_at", None),
+        initiative.reported_at,
+    ]
+
+
 @role_required(*queries.INITIATIVE_READERS)
 def initiative_list(request):
     area(request)
     year = _year(request)
     rows = queries.initiative_overview(request.user, year)
+    download = exports.download(
+        request,
+        name=f"initiatives-{year}",
+        title=f"{year}년 1부서 1친절시책",
+        headers=["부서", "시책", "상태", "목표 달성률(%)", "최근 추진", "결과 보고 시각"],
+        rows=lambda: [_initiative_row(row) for row in rows],
+    )
+    if download is not None:
+        return download
     counts = {status: 0 for status in Initiative.Status.values}
     missing = 0
     for row in rows:
