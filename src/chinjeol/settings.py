@@ -146,6 +146,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "chinjeol.core.middleware.DomainErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

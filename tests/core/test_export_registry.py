@@ -52,7 +52,9 @@ def _without_parameters() -> list[str]:
 
 def test_every_list_of_the_areas_is_tried():
     assert set(_without_parameters()) >= EXPECTED - {"kindness:snapshot"}
-    assert {"contact:callbacks", "reports:charter_list", "community:initiatives"} <= set(_without_parameters())
+    assert {"contact:callbacks", "reports:charter_list", "community:initiatives"} <= set(
+        _without_parameters()
+    )
 
 
 @pytest.mark.parametrize("url_name", _without_parameters())

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as _error_page
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import request_ip
@@ -27,10 +28,6 @@ PUBLIC_WINDOW = timedelta(minutes=10)
 
 def _area(request):
     request.area = "cases"
-
-
-def _error_page(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
 
 
 @role_required(*queries.CASE_ROLES)

@@ -60,3 +60,22 @@ class ReadOnlyRoleMiddleware:
                 json_dumps_params={"ensure_ascii": False},
             )
         return forbidden(request, READ_ONLY_MESSAGE)
+
+
+class DomainErrorPageMiddleware:
+    """A page view that lets a `DomainError` escape answers with the Korean error page and the error's status,
+    never a 500 (the API maps the same errors to its JSON envelope itself)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from .access import domain_error_page
+        from .errors import DomainError
+
+        if isinstance(exception, DomainError) and not request.path_info.startswith("/api/"):
+            return domain_error_page(request, exception)
+        return None

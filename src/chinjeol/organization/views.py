@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from chinjeol.core.access import domain_error_page as _error_page
 from chinjeol.core.access import has_role, role_required, scoped_department_ids
 from chinjeol.core.errors import DomainError
 from chinjeol.core.models import User
@@ -164,7 +165,3 @@ def import_template(request):
     )
     response["Content-Disposition"] = "attachment; filename*=UTF-8''org-template.xlsx"
     return response
-
-
-def _error_page(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)

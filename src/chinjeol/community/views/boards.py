@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
@@ -16,7 +17,7 @@ from chinjeol.core.roles import Role
 from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import BestCase, BroadcastRequest, PostStatus, PraisePost
-from .http import add_domain_error, area, error_page, flash_form_error, throttled
+from .http import add_domain_error, area, flash_form_error, throttled
 
 PAGE_SIZE = 15
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import messages
-from django.shortcuts import render
 from django.utils import timezone
 
 from chinjeol.cases import throttle
@@ -19,10 +18,6 @@ THROTTLED = "짧은 시간에 너무 많이 보내셨습니다. 10분 뒤에 다
 
 def area(request) -> None:
     request.area = "kindness"
-
-
-def error_page(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
 
 
 def throttled(request, scope: str) -> bool:

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError, NotFound
 
 from .. import forms, queries, services
 from ..models import Initiative
-from .http import add_domain_error, area, error_page, flash_form_error
+from .http import add_domain_error, area, flash_form_error
 
 
 def _year(request) -> int:

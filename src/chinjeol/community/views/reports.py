@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.privacy import personal_access_log
@@ -24,7 +25,7 @@ from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import Evidence, Report
 from ..services.consequences import SOURCE_TYPE
-from .http import add_domain_error, area, error_page, flash_form_error, throttled
+from .http import add_domain_error, area, flash_form_error, throttled
 
 SESSION_RECEIPT = "community_report_receipt"
 INTAKE_ALIASES = {"reporter.name": "reporter_name", "reporter.phone": "reporter_phone"}

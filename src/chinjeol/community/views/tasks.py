@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
@@ -18,7 +19,7 @@ from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import Task
 from ..services import org
-from .http import area, error_page, flash_form_error
+from .http import area, flash_form_error
 
 
 @role_required(*queries.TASK_ROLES)

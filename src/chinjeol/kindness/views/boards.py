@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
@@ -15,7 +16,7 @@ from ..forms import PublishForm
 from ..queries import exports as kindness_exports
 from ..rules import HALF, Period
 from .charts import distribution_chart
-from .common import area, error_page, period_menu, selected_period
+from .common import area, period_menu, selected_period
 
 VIEWERS = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
 

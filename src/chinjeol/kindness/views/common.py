@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-from django.shortcuts import render
 from django.utils import timezone
-
-from chinjeol.core.errors import DomainError
 
 from ..rules import HALF, MONTH, YEAR, Period
 
@@ -34,7 +31,3 @@ def period_menu(current: Period) -> dict:
         groups.insert(0, ("선택한 기간", [current]))
     quick = [("이번 달", month), ("이번 반기", half), ("지난 반기", half.previous()), ("올해", year)]
     return {"period_groups": groups, "period_quick": quick, "period": current}
-
-
-def error_page(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.roles import Role
 
 from .. import queries, services
 from ..forms import ItemCreateForm, ItemDescribeForm, ItemRuleForm, ScoreSettingsForm
-from .common import area, error_page
+from .common import area
 
 READERS = (Role.CS_OFFICER, Role.AUDITOR)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
@@ -14,7 +15,7 @@ from ..forms import ReverseForm
 from ..remedies import suggestions_for
 from ..sources import source_links, source_name
 from .charts import trend_chart
-from .common import area, error_page, period_menu, selected_period
+from .common import area, period_menu, selected_period
 
 
 @role_required(Role.STAFF)

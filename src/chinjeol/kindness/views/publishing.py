@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.roles import Role
@@ -18,7 +19,7 @@ from ..models import PeriodSnapshot, SnapshotDepartment, SnapshotStaff
 from ..queries import exports as kindness_exports
 from ..queries.boards import MemberRow
 from ..rules import RANK_GROUP_LABELS, RANK_GROUP_ORDER, Period, rank_group
-from .common import area, error_page
+from .common import area
 
 READERS = (Role.CS_OFFICER, Role.AUDITOR)
 

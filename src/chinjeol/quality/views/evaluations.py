@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import FORMATS, export_response
@@ -19,7 +20,7 @@ from chinjeol.core.roles import Role
 from .. import queries, services
 from ..forms import DisputeForm, EvaluationForm, ReviewForm
 from ..models import Evaluation
-from .common import area, error_page
+from .common import area
 
 
 def _sheet(request, code: str | None):

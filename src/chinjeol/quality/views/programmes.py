@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required, scoped_department_ids
 from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response
@@ -18,7 +19,7 @@ from chinjeol.core.roles import Role
 from .. import queries, rules, services
 from ..forms import ActionForm, ActionStatusForm, ImportForm, MeetingForm, PlanForm
 from ..services import imports
-from .common import area, error_page
+from .common import area
 
 OFFICE = (Role.CS_OFFICER, Role.AUDITOR)
 

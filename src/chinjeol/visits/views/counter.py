@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response, wants_export
@@ -19,7 +20,7 @@ from .. import queries, rules, services
 from ..forms import COMMON_PURPOSES, VisitForm
 from ..models import Visit
 from ..services.counter import VisitIntake
-from .http import area, error_page, run
+from .http import area, run
 
 
 def _departments():

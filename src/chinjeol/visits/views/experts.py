@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, has_role, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
@@ -19,7 +20,7 @@ from .. import queries, services
 from ..forms import BookingForm, RecordForm, SlotForm, StaffBookingForm
 from ..models import Booking
 from ..services.experts import BookingIntake
-from .http import area, error_page, run
+from .http import area, run
 
 SESSION_RECEIPT = "visits_booking_receipt"
 

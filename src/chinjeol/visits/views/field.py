@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.korean.pii import mask_name, mask_phone
@@ -17,7 +18,7 @@ from .. import queries, services
 from ..forms import FieldVisitForm, OutcomeForm, VisitResultForm
 from ..models import FieldVisit
 from ..services.field import Appointment
-from .http import area, error_page, run
+from .http import area, run
 
 SHOWS = {
     "upcoming": ("방문 예정", FieldVisit.Status.SCHEDULED),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import render
 
 from chinjeol.core.errors import DomainError
 
@@ -12,10 +11,6 @@ AREA = "cases"  # the counter, field visits and the expert room belong to 민원
 
 def area(request) -> None:
     request.area = AREA
-
-
-def error_page(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
 
 
 def run(request, action, success: str = "") -> bool:
