@@ -42,7 +42,7 @@ pg_pid=""
 pg_log=$(mktemp)
 if pg_up; then
   echo "== SQLite와 PostgreSQL에서 같은 시험을 동시에 돌립니다 (pytest, 브라우저 시험 포함)"
-  DATABASE_URL="$PG_URL" CHINJEOL_VAR_DIR=$(mktemp -d) "$BIN/pytest" -q -p no:cacheprovider "$@" >"$pg_log" 2>&1 &
+  DATABASE_URL="$PG_URL" CHINJEOL_VAR_DIR=$(mktemp -d) "$BIN/pytest" -q -p no:cacheprovider --durations=10 "$@" >"$pg_log" 2>&1 &
   pg_pid=$!
 else
   if [ "${CI:-}" = "true" ]; then
@@ -54,7 +54,7 @@ else
 fi
 
 sqlite_rc=0
-(unset DATABASE_URL; "$BIN/pytest" -q -p no:cacheprovider "$@") || sqlite_rc=$?
+(unset DATABASE_URL; "$BIN/pytest" -q -p no:cacheprovider --durations=10 "$@") || sqlite_rc=$?
 echo "== SQLite 시험 끝 (종료 코드 $sqlite_rc)"
 pg_rc=0
 if [ -n "$pg_pid" ]; then
