@@ -24,6 +24,7 @@ class CommunityConfig(AppConfig):
         exports.register("community:praise_manage", "칭찬합시다 글 목록")
         exports.register("community:tasks_all", "할 일 현황")
         exports.register("community:initiatives", "1부서 1친절시책")
+        exports.register("community:broadcast", "JOY 방송방 신청")
 
         from chinjeol.cases import links
 

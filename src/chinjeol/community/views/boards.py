@@ -273,6 +273,27 @@ def broadcast(request):
     status = request.GET.get("status", "")
     if status in BroadcastRequest.Status.values:
         rows = rows.filter(status=status)
+    download = exports.download(
+        request,
+        name=f"broadcasts-{timezone.localdate():%Y%m%d}",
+        title="JOY 방송방 신청",
+        headers=["신청 시각", "제목", "사연·내용", "방송 희망일", "신청자", "상태", "처리 메모", "방송일"],
+        rows=lambda: [
+            [
+                b.requested_at,
+                b.title,
+                b.content,
+                b.requested_on,
+                b.requester.display_name,
+                b.get_status_display(),
+                b.decision_note,
+                b.aired_on,
+            ]  # fmt: skip
+            for b in exports.limit(rows.select_related("requester__staff"))
+        ],
+    )
+    if download is not None:
+        return download
     page, query = _page(request, rows, 20)
     return render(
         request,
