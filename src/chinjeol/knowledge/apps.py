@@ -24,3 +24,4 @@ class KnowledgeConfig(AppConfig):
         )
         exports.register("knowledge:report_uses", "해결에 쓰인 문서")
         exports.register("knowledge:report_misses", "답을 못 찾은 검색")
+        exports.register("knowledge:overdue", "검토 기한 지난 문서")

@@ -73,4 +73,15 @@ def report_misses(request):
 def overdue(request):
     request.area = "knowledge"
     today = timezone.localdate()
-    return render(request, "knowledge/overdue.html", {"rows": queries.overdue_articles(request.user, today)})
+    rows = queries.overdue_articles(request.user, today)
+    download = exports.download(
+        request,
+        name=f"knowledge-overdue-{today:%Y%m%d}",
+        title="검토 기한 지난 문서",
+        headers=["문서 코드", "문서", "담당 부서", "검토 기한"],
+        rows=lambda: [
+            [a.code, a.title, a.owner_department.name if a.owner_department else "", a.review_due]
+            for a in rows
+        ],
+    )
+    return download or render(request, "knowledge/overdue.html", {"rows": rows})
