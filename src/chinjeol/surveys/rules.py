@@ -163,3 +163,17 @@ def distribution(kind: str, values: Iterable, options: Sequence[str] = ()) -> li
 
 def in_period(day: date, start: date, end: date) -> bool:
     return start <= day <= end
+
+
+# The contact point of the service-quality index a case's channel belongs to (quality.rules.CONTACT_POINTS).
+CHANNEL_CONTACT_POINTS = {"phone": "phone", "visit": "visit", "sms": "callcenter", "chat": "callcenter"}
+
+
+def contact_point_of(channel: str) -> str:
+    """전화 → phone, 방문 → visit, 문자·채팅 → callcenter, every written channel (web, 국민신문고, mail …) → web."""
+    return CHANNEL_CONTACT_POINTS.get(channel, "web")
+
+
+def satisfaction_index(mean_score: Decimal) -> Decimal:
+    """A mean five-point happy-call score as 0–100 (1 → 0, 3 → 50, 5 → 100) for the service-quality index."""
+    return ((mean_score - 1) * 25).quantize(Decimal("0.01"))

@@ -13,7 +13,7 @@ def connect() -> None:
     from chinjeol.core import inbox as core_inbox
     from chinjeol.kindness import sources
 
-    from . import inbox, menus, services
+    from . import inbox, menus, services, sqi
 
     hooks.on_closed("happy_call", services.happy_call_schedule)
     links.register("happy_call", case_note)
@@ -23,6 +23,7 @@ def connect() -> None:
     menus.register_menus()
     register_notices()
     register_count_provider("SATISFACTION_SURVEY", surveys_published)
+    sqi.register()
 
 
 def surveys_published(start, end, departments) -> int:
