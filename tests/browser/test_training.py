@@ -62,7 +62,7 @@ def test_an_official_completes_an_assigned_course_and_sees_the_points(page, org,
     page.get_by_role("link", name="내 친절 보기").click()
     entry = MileageEntry.objects.get(source_type="training_completion")
     row = page.locator(f"#entry-{entry.pk}")
-    assert "교육 이수: 명품 고객응대 1. 첫인사와 경청" in row.inner_text() and "+2.00" in row.inner_text()
+    assert "교육 이수: 명품 고객응대 1. 첫인사와 경청" in row.inner_text() and "+2.0" in row.inner_text()
     _shots(page, shot, "me")
 
 

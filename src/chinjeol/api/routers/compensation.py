@@ -19,7 +19,7 @@ from ..types import Day, PageNumber, QueryId
 router = Router(tags=["보상"])
 
 
-class EntryOut(Schema):
+class CompensationEntryOut(Schema):
     id: int
     reason: str
     reason_label: str
@@ -41,7 +41,7 @@ class EntryList(Schema):
     total: int
     page: int
     page_size: int
-    items: list[EntryOut]
+    items: list[CompensationEntryOut]
 
 
 class EntryFilter(Schema):
@@ -60,8 +60,8 @@ class HandOverIn(Schema):
     handed_by: str = Field(..., min_length=1, max_length=100, description="지급한 사람")
 
 
-def _out(entry: CompensationEntry) -> EntryOut:
-    return EntryOut(
+def _out(entry: CompensationEntry) -> CompensationEntryOut:
+    return CompensationEntryOut(
         id=entry.pk,
         reason=entry.reason,
         reason_label=entry.get_reason_display(),
@@ -98,7 +98,7 @@ def list_entries(request, filters: Query[EntryFilter]):
     return {"total": entries.count(), "page": filters.page, "page_size": filters.page_size, "items": items}
 
 
-@router.post("/{entry_id}/approve", response=EntryOut, summary="승인 또는 지급 안 함 결정")
+@router.post("/{entry_id}/approve", response=CompensationEntryOut, summary="승인 또는 지급 안 함 결정")
 def approve_entry(request, entry_id: QueryId, payload: ApproveIn):
     entry = _entry_for(request, entry_id)
     entry = services.compensation_approve(
@@ -107,7 +107,7 @@ def approve_entry(request, entry_id: QueryId, payload: ApproveIn):
     return _out(entry)
 
 
-@router.post("/{entry_id}/hand-over", response=EntryOut, summary="지급 완료 기록")
+@router.post("/{entry_id}/hand-over", response=CompensationEntryOut, summary="지급 완료 기록")
 def hand_over_entry(request, entry_id: QueryId, payload: HandOverIn):
     entry = _entry_for(request, entry_id)
     entry = services.compensation_hand_over(

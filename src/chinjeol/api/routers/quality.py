@@ -20,7 +20,7 @@ from ..types import Day, Moment, PageNumber
 router = Router(tags=["서비스 품질 평가"])
 
 
-class ItemOut(Schema):
+class ScorecardItemOut(Schema):
     code: str = Field(..., description="항목 코드")
     name: str = Field(..., description="항목 이름")
     max_points: Decimal = Field(..., description="배점")
@@ -40,7 +40,7 @@ class ScorecardOut(Schema):
     code: str
     name: str
     version: int
-    items: list[ItemOut]
+    items: list[ScorecardItemOut]
     bands: list[BandOut]
 
 
