@@ -150,3 +150,18 @@ def test_statements_download_for_the_office_only(org, courses, client):
     ]  # fmt: skip
     client.force_login(org.clerk)
     assert client.get("/training/statements.json").status_code == 403
+
+
+def test_the_back_office_shows_training_records_read_only(org, courses, client):
+    course = courses["myungpum-1"]
+    _assign(org, course, org.clerk)
+    client.force_login(org.officer)
+    for model in ("course", "material", "session", "attendance", "assignment", "completion", "quizattempt",
+                  "statement"):  # fmt: skip
+        page = client.get(f"/admin/training/{model}/")
+        assert page.status_code == 200, model
+        assert client.get(f"/admin/training/{model}/add/").status_code == 403, model
+    listed = client.get("/admin/training/assignment/").content.decode()
+    assert course.title in listed and "개별 지정" in listed
+    change = client.get(f"/admin/training/course/{course.pk}/change/").content.decode()
+    assert 'name="_save"' not in change and course.title in change
