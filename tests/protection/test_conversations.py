@@ -149,3 +149,31 @@ def test_the_pure_caller_hash_is_the_call_centres_number_hash(settings):
     key = hashlib.sha256(("contact-number:" + settings.SECRET_KEY).encode()).digest()
     for number in ("010-2345-6789", "+82 10 2345 6789", "0212345678"):
         assert caller_hash(number, key) == number_identity(number)[0]
+
+
+def test_reply_phrases_are_the_officers_to_keep_and_name_the_agency(inbound, client_for, org):
+    from chinjeol.contact.models import ReplyTemplate
+    from chinjeol.organization.models import Agency
+
+    Agency.objects.create(name="새봄시청")
+    inbound("문의드립니다", "t-1")
+    conversation = Conversation.objects.get()
+    page = client_for(org.clerk).get(f"/callcenter/conversations/{conversation.pk}/").content.decode()
+    assert 'data-template="안녕하세요, 새봄시청 민원콜센터입니다.' in page and "{기관명}" not in page
+    assert ">마무리</button>" in page
+    ReplyTemplate.objects.filter(title="마무리").update(is_active=False)
+    officer = client_for(org.officer)
+    added = officer.post(
+        "/admin/contact/replytemplate/add/",
+        {
+            "title": "서류 안내",
+            "body": "신분증을 지참해 {기관명} 민원실로 오세요.",
+            "order": "9",
+            "is_active": "on",
+        },
+    )
+    assert added.status_code == 302
+    page = client_for(org.clerk).get(f"/callcenter/conversations/{conversation.pk}/").content.decode()
+    assert ">마무리</button>" not in page
+    assert 'data-template="신분증을 지참해 새봄시청 민원실로 오세요."' in page
+    assert client_for(org.clerk).get("/admin/contact/replytemplate/").status_code in (302, 403)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from chinjeol.organization.models import Agency
+
 from . import queries
-from .models import Conversation
+from .models import Conversation, ReplyTemplate
+
+AGENCY_TOKEN = "{기관명}"
 
 
 def conversations_visible(user):
@@ -19,3 +23,10 @@ def conversations_visible(user):
     if getattr(user, "staff_id", None):
         reach |= Q(staff_id=user.staff_id)
     return qs.filter(reach)
+
+
+def reply_templates() -> list[tuple[str, str]]:
+    """The active 자주 쓰는 문구 in order, as (button, text), with `{기관명}` filled in with the agency's name."""
+    agency = Agency.objects.values_list("name", flat=True).first() or ""
+    rows = ReplyTemplate.objects.filter(is_active=True).values_list("title", "body")
+    return [(title, body.replace(AGENCY_TOKEN, agency)) for title, body in rows]

@@ -136,3 +136,21 @@ def register_notices() -> None:
             lambda pk: reverse("contact:conversation", args=[pk]),
         )
     )
+
+
+class ReplyTemplate(models.Model):
+    """자주 쓰는 문구: a reply the counsellor sends with one click in an SMS or chat conversation, kept by the CS
+    officer. `{기관명}` in the text becomes the agency's name when it is shown."""
+
+    title = models.CharField("버튼 이름", max_length=30)
+    body = models.TextField("문구", max_length=1000, help_text="{기관명}은 기관 이름으로 바뀝니다.")
+    order = models.PositiveSmallIntegerField("순서", default=1)
+    is_active = models.BooleanField("사용", default=True)
+
+    class Meta:
+        verbose_name = "자주 쓰는 문구"
+        verbose_name_plural = "자주 쓰는 문구 (문자·채팅)"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -361,4 +361,4 @@ class CallTally(models.Model):
         return f"{self.get_kind_display()} {self.day}" + (f" {self.hour}시" if self.hour is not None else "")
 
 
-from .conversations import ChatMessage, Conversation  # noqa: E402,F401 - SMS and chat live beside the calls
+from .conversations import ChatMessage, Conversation, ReplyTemplate  # noqa: E402,F401 - SMS and chat live beside the calls

@@ -23,18 +23,6 @@ from ..models import ChatMessage, Conversation
 
 MAX_TEXT = 2000
 
-# Reply templates offered in the console ({이름}-style blanks are filled by the counsellor).
-REPLY_TEMPLATES = (
-    ("인사", "안녕하세요, 한빛구청 민원콜센터입니다. 무엇을 도와드릴까요?"),
-    ("확인 중", "문의하신 내용을 확인하고 있습니다. 잠시만 기다려 주세요."),
-    (
-        "담당 부서 안내",
-        "해당 업무는 담당 부서에서 처리합니다. 민원으로 접수해 결과를 문자로 알려 드리겠습니다.",
-    ),
-    ("접수 안내", "민원으로 접수했습니다. 접수번호로 처리 상황을 확인하실 수 있습니다."),
-    ("마무리", "더 궁금하신 점이 있으시면 언제든 문의해 주세요. 좋은 하루 보내세요."),
-)
-
 
 @dataclass
 class Received:

@@ -54,7 +54,7 @@ def _detail(request, conversation: Conversation) -> dict:
         "alert": alert,
         "incident": incident,
         "writes": _writes(request),
-        "templates": service.REPLY_TEMPLATES,
+        "templates": chat_queries.reply_templates(),
     }
 
 
