@@ -49,6 +49,17 @@ def test_every_parameter_can_be_filled(world):
     assert not unfilled, "\n".join(unfilled)
 
 
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def _plain_title(response) -> bool:
+    """A page's title is text: markup inside <title> shows as raw tags in the browser's tab and history."""
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return True
+    found = TITLE.search(response.content.decode(errors="replace"))
+    return found is None or "<" not in found.group(1)
+
+
 HREF = re.compile(r"""href=["']([^"'#]*)["']""")
 VARIANTS_PER_PAGE = 6
 
@@ -74,6 +85,8 @@ def _crawl(world, route, roles, *, follow: bool = False) -> list[str]:
         response = client.get(url)
         if response.status_code >= 500:
             failures.append(f"{role} GET {url}: {_describe(response)}")
+        elif not _plain_title(response):
+            failures.append(f"{role} GET {url}: 제목(<title>)에 태그가 섞여 있습니다")
         for variant in variants(url, response) if follow else ():
             answer = client.get(variant)
             if answer.status_code >= 500:
