@@ -7,13 +7,12 @@ from chinjeol.charter import public as charter_public
 from chinjeol.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("chinjeol.workspace.urls")),
     path("login/", core_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("area/<slug:slug>/", core_views.area, name="area"),
     path("citizen/", charter_public.citizen_home, name="citizen_home"),
     path("citizen/charter/", charter_public.citizen_charter, name="citizen_charter"),
-    path("privacy/access-log/", core_views.access_log, name="access_log"),
     path("org/", include("chinjeol.organization.urls")),
     path("charter/", include("chinjeol.charter.urls")),
     path("cases/", include("chinjeol.cases.urls")),

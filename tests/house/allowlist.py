@@ -6,10 +6,6 @@ UPWARD_IMPORTS: set[str] = {
     "chinjeol.charter.compliance.tallies → chinjeol.cases.models",
     "chinjeol.charter.compliance.tallies → chinjeol.reports.models",
     "chinjeol.charter.views → chinjeol.reports.views",
-    "chinjeol.core.access → chinjeol.organization.models",
-    "chinjeol.core.context → chinjeol.organization.models",
-    "chinjeol.core.views → chinjeol.organization",
-    "chinjeol.core.views → chinjeol.organization.models",
 }
 
 # ORM use left in views and routers (per file): move it into the app's queries or services.
@@ -20,7 +16,6 @@ ORM_IN_VIEWS: dict[str, int] = {
     "src/chinjeol/community/views/boards.py": 3,
     "src/chinjeol/community/views/hub.py": 3,
     "src/chinjeol/community/views/reports.py": 3,
-    "src/chinjeol/core/views.py": 8,
     "src/chinjeol/kindness/views/publishing.py": 6,
     "src/chinjeol/kindness/views/registration.py": 1,
     "src/chinjeol/knowledge/views.py": 8,

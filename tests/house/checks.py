@@ -15,6 +15,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"korean"}),
     frozenset({"core"}),
     frozenset({"organization", "notify"}),
+    frozenset({"workspace"}),
     frozenset({"charter", "kindness", "compensation"}),
     frozenset({"cases"}),
     frozenset(

@@ -4,21 +4,10 @@ from django import forms
 
 from chinjeol.core.consent import LABEL as CONSENT_LABEL
 from chinjeol.core.consent import consent_notice
-from chinjeol.korean.pii import normalize_phone
+from chinjeol.core.phones import cleaned_phone
 from chinjeol.organization.models import Department, Staff
 
 from .models import Case
-
-
-def _clean_phone(value: str, *, required: bool) -> str:
-    value = (value or "").strip()
-    if not value and not required:
-        return ""
-    try:
-        return normalize_phone(value)
-    except ValueError:
-        raise forms.ValidationError("전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).") from None
-
 
 PUBLIC_KINDS = [
     (Case.Kind.INQUIRY, "질의(제도·절차 문의)"),
@@ -67,7 +56,7 @@ class CitizenCaseForm(forms.Form):
     )
 
     def clean_phone(self):
-        return _clean_phone(self.cleaned_data["phone"], required=True)
+        return cleaned_phone(self.cleaned_data["phone"], required=True)
 
 
 class StaffCaseForm(forms.Form):
@@ -104,7 +93,7 @@ class StaffCaseForm(forms.Form):
     )
 
     def clean_phone(self):
-        return _clean_phone(self.cleaned_data["phone"], required=False)
+        return cleaned_phone(self.cleaned_data["phone"])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 
 from chinjeol.charter.compliance.expressions import judged_at_expression
 from chinjeol.charter.rules import CHANNEL_LABELS, KIND_LABELS
+from chinjeol.core.counters import YearCounter
 from chinjeol.core.events import Event
 from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
@@ -191,18 +192,12 @@ class CaseEvent(Event):
         return f"{self.case.receipt_no} {self.get_kind_display()}"
 
 
-class ReceiptCounter(models.Model):
+class ReceiptCounter(YearCounter):
     """The last receipt number issued in a year (YYYY-NNNNNNN)."""
-
-    year = models.PositiveIntegerField("연도", primary_key=True)
-    last = models.PositiveIntegerField("마지막 번호", default=0)
 
     class Meta:
         verbose_name = "접수번호 발급 현황"
         verbose_name_plural = "접수번호 발급 현황"
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
 
 
 class RoutingRule(TimeStamped):

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from chinjeol.core.consent import LABEL as CONSENT_LABEL
 from chinjeol.core.consent import consent_notice
+from chinjeol.core.phones import cleaned_phone
 from chinjeol.core.uploads import LimitedFileField
-from chinjeol.korean.pii import normalize_phone
 from chinjeol.organization.models import Department, Staff
 
 from . import rules
@@ -52,16 +52,6 @@ def _department_field(label: str = "부서 (아시면 고르세요)", required: 
     return forms.ModelChoiceField(
         label=label, queryset=Department.objects.active(), required=required, empty_label="모름 / 고르지 않음"
     )
-
-
-def _clean_phone(value: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        return normalize_phone(value)
-    except ValueError:
-        raise forms.ValidationError("전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).") from None
 
 
 class Honeypot(forms.Form):
@@ -130,7 +120,7 @@ class ReportForm(Honeypot):
     ]
 
     def clean_reporter_phone(self):
-        return _clean_phone(self.cleaned_data["reporter_phone"])
+        return cleaned_phone(self.cleaned_data["reporter_phone"])
 
     def clean_occurred_on(self):
         value = self.cleaned_data["occurred_on"]
@@ -287,7 +277,7 @@ class PraisePostForm(Honeypot):
     ]
 
     def clean_writer_phone(self):
-        return _clean_phone(self.cleaned_data["writer_phone"])
+        return cleaned_phone(self.cleaned_data["writer_phone"])
 
 
 class PraiseApproveForm(forms.Form):

@@ -65,10 +65,18 @@ def primary_role(user) -> Role | None:
     return None
 
 
-def department_parent_map() -> dict[int, int | None]:
-    from chinjeol.organization.models import Department
+# The department tree (department id → parent id) is the organisation's: it registers its reader in its
+# `AppConfig.ready()`. Until then no department has any below it, so a scoped role reaches nothing.
+_department_parents: Callable[[], dict[int, int | None]] = dict
 
-    return dict(Department.objects.values_list("id", "parent_id"))
+
+def register_department_parents(reader: Callable[[], dict[int, int | None]]) -> None:
+    global _department_parents
+    _department_parents = reader
+
+
+def department_parent_map() -> dict[int, int | None]:
+    return _department_parents()
 
 
 def scoped_department_ids(user, roles=SCOPED_ROLES) -> set[int] | None:

@@ -10,19 +10,16 @@ class CoreConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
-        from . import exports
         from .periodic import register_periodic
         from .privacy import register_subject_type
 
         register_subject_type("user", "계정")
-        register_subject_type("access_log", "접속기록의 접속자")
 
         register_periodic(
             "chinjeol.api.tasks.purge_idempotency_records",
             every=timedelta(hours=1),
             label="오래된 중복 방지 기록 정리",
         )
-        exports.register("access_log", "개인정보 접속기록")
 
 
 class ChinjeolAdminConfig(AdminConfig):

@@ -5,16 +5,12 @@ from django.conf import settings
 from .access import may_write, primary_role
 from .navigation import area, areas_for, grouped_menus_for, locate
 
+# The agency's name on every page comes from `chinjeol.organization.context.agency`.
+
 
 def navigation(request):
     user = getattr(request, "user", None)
-    agency_name = settings.CHINJEOL["AGENCY_NAME"]
-    if not agency_name:
-        from chinjeol.organization.models import Agency
-
-        agency = Agency.current()
-        agency_name = agency.name if agency else ""
-    context = {"agency_name": agency_name, "chinjeol_env": settings.ENV}
+    context = {"chinjeol_env": settings.ENV}
     if user is not None and user.is_authenticated:
         role = primary_role(user)
         current, menu = locate(user, request.path, getattr(request, "area", None))

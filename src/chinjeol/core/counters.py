@@ -5,6 +5,20 @@ from __future__ import annotations
 from django.db import IntegrityError, connection, models, transaction
 
 
+class YearCounter(models.Model):
+    """The last number issued in a year: the abstract row behind each app's yearly receipt numbers
+    (민원 접수번호, 신고 접수번호). Subclasses give it their Korean names."""
+
+    year = models.PositiveIntegerField("연도", primary_key=True)
+    last = models.PositiveIntegerField("마지막 번호", default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
 def next_number(counter: type[models.Model], key: int) -> int:
     """The next number of `counter`'s row `key` (a model with a primary key and a `last` field).
 

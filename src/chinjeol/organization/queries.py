@@ -25,6 +25,11 @@ def active_department_names() -> dict[int, str]:
 register_clear(active_department_names.cache_clear)
 
 
+def department_parents() -> dict[int, int | None]:
+    """Department id → its parent's id, every department (what `core.access` walks for a role's scope)."""
+    return dict(Department.objects.values_list("id", "parent_id"))
+
+
 def departments_with_counts() -> QuerySet[Department]:
     return Department.objects.annotate(
         active_staff=Count("staff", filter=Q(staff__is_active=True))

@@ -12,7 +12,8 @@ from chinjeol.charter import rules as charter_rules
 from chinjeol.charter.calendar import format_dt_ko
 from chinjeol.charter.models import StatutoryService
 from chinjeol.core.errors import DomainError
-from chinjeol.korean.pii import mask_pii, normalize_phone
+from chinjeol.core.phones import phone_or_blank
+from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department
 
 from ..models import Case, CaseEvent
@@ -62,14 +63,7 @@ def case_register(*, intake: CaseIntake, by=None, now: datetime) -> Case:
     received_at = intake.received_at or now
     if received_at > now + timedelta(minutes=5):
         raise DomainError("future", "접수 시각은 현재보다 늦을 수 없습니다.", field="received_at")
-    phone = ""
-    if intake.customer_phone.strip():
-        try:
-            phone = normalize_phone(intake.customer_phone)
-        except ValueError:
-            raise DomainError(
-                "invalid", "전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).", field="customer.phone"
-            ) from None
+    phone = phone_or_blank(intake.customer_phone, field="customer.phone")
     statutory_days = None
     if intake.statutory_service_id:
         service = StatutoryService.objects.filter(pk=intake.statutory_service_id, is_active=True).first()

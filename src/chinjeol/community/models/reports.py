@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chinjeol.core.counters import YearCounter
 from chinjeol.core.events import Event
 from chinjeol.core.fields import MaskedCharField, MaskedTextField
 from chinjeol.core.models import TimeStamped
@@ -230,15 +231,9 @@ class PreventionMeasure(models.Model):
         return f"{self.report.receipt_no} 재발 방지 조치"
 
 
-class ReportCounter(models.Model):
+class ReportCounter(YearCounter):
     """The last report receipt number issued in a year."""
-
-    year = models.PositiveIntegerField("연도", primary_key=True)
-    last = models.PositiveIntegerField("마지막 번호", default=0)
 
     class Meta:
         verbose_name = "신고 접수번호 발급 현황"
         verbose_name_plural = "신고 접수번호 발급 현황"
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"

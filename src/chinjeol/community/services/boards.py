@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from chinjeol.core.errors import DomainError
+from chinjeol.core.phones import phone_or_blank
 from chinjeol.kindness.services import mileage_record
-from chinjeol.korean.pii import mask_pii, normalize_phone
+from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department, Staff
 
 from .. import rules
@@ -107,14 +108,7 @@ def praise_post_submit(*, intake: PraiseIntake, now: datetime) -> PraisePost:
     """A citizen's praise, posted without an account; shown once the CS officer approves it."""
     if not intake.consent:
         raise DomainError("consent", "개인정보 수집·이용에 동의해 주세요.", field="consent")
-    phone = ""
-    if intake.writer_phone.strip():
-        try:
-            phone = normalize_phone(intake.writer_phone)
-        except ValueError:
-            raise DomainError(
-                "invalid", "전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).", field="writer_phone"
-            ) from None
+    phone = phone_or_blank(intake.writer_phone, field="writer_phone")
     if (
         intake.department_id
         and not Department.objects.filter(pk=intake.department_id, is_active=True).exists()

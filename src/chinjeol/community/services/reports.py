@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from chinjeol.core.counters import next_number
 from chinjeol.core.errors import DomainError
+from chinjeol.core.phones import phone_or_blank
 from chinjeol.core.workflow import locked, transition
-from chinjeol.korean.pii import mask_pii, normalize_phone
+from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department, Staff
 
 from .. import rules
@@ -59,15 +60,8 @@ def _validate(intake: ReportIntake, today: date) -> str:
         raise DomainError("required", "신고하시는 분의 이름을 적어 주세요.", field="reporter.name")
     if len(intake.official_name) > 100 or len(intake.department_text) > 100:
         raise DomainError("too_long", "직원 이름과 부서는 100자 이하로 적어 주세요.", field="official_name")
-    phone = ""
-    if intake.reporter_phone.strip():
-        try:
-            phone = normalize_phone(intake.reporter_phone)
-        except ValueError:
-            raise DomainError(
-                "invalid", "전화번호 형식이 올바르지 않습니다 (예: 010-1234-5678).", field="reporter.phone"
-            ) from None
-    elif intake.kind == Report.Kind.UNKIND:
+    phone = phone_or_blank(intake.reporter_phone, field="reporter.phone")
+    if not phone and intake.kind == Report.Kind.UNKIND:
         raise DomainError(
             "required",
             "불친절 신고는 부서장의 사과 전화와 보상 안내를 위해 연락처가 필요합니다.",
