@@ -99,6 +99,6 @@ def test_main_page_of_every_area_has_no_serious_violations(checked, org):
             addresses.append(first)
         problems += _check(page, dict.fromkeys(addresses))
     login(page, "officer", org.password)
-    problems += _check(page, ["/", "/cases/", "/charter/compliance/"], width=390)
+    problems += _check(page, ["/", "/cases/", "/reports/compliance/"], width=390)
     assert _focus_is_visible(page), "키보드 초점이 보이지 않습니다"
     assert not problems, "\n".join(problems)
