@@ -353,7 +353,7 @@ def main() -> int:
             demo_charter.build()
             print(f"migrated and built the organisation in {time.perf_counter() - t:.0f} s", flush=True)
             load(args.cases, args.open)
-        from chinjeol.charter.compliance.tallies import tallies_reset
+        from chinjeol.reports.compliance.tallies import tallies_reset
 
         tallies_reset()  # the first compliance request aggregates and stores the finished months again
         today = datetime.now(KST).date()
@@ -369,9 +369,9 @@ def main() -> int:
             for name, path in (
                 ("overdue queue", "/cases/?queue=overdue"),
                 ("due-soon queue", "/cases/?queue=due_soon"),
-                ("compliance, half-year", f"/charter/compliance/?period={half}"),
-                ("compliance, year", f"/charter/compliance/?period={today.year}"),
-                ("compliance drill-down", f"/charter/compliance/cases/?period={half}&result=missed"),
+                ("compliance, half-year", f"/reports/compliance/?period={half}"),
+                ("compliance, year", f"/reports/compliance/?period={today.year}"),
+                ("compliance drill-down", f"/reports/compliance/cases/?period={half}&result=missed"),
             ):
                 median, p95, first = timed(client, path, args.repeat)
                 results.append((label, name, median, p95, first))

@@ -48,10 +48,10 @@ def main() -> int:
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
-    from chinjeol.charter.compliance import queries as compliance
     from chinjeol.charter.models import ServiceStandard
     from chinjeol.core.periods import Period
     from chinjeol.organization.models import Department
+    from chinjeol.reports.compliance import queries as compliance
     from chinjeol.visits import queries, rules
     from chinjeol.visits.models import Visit
     from chinjeol.visits.provider import visit_tallies

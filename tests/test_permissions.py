@@ -61,9 +61,6 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "charter:calendar_remove":                  ("mmmmmmmm", "yffffffl"),
     "charter:statutory":                        ("yyyyyyyl", "yffffffl"),
     "charter:statutory_change":                 ("mmmmmmmm", "yffffffl"),
-    "charter:compliance":                       ("yyyyffyl", "yfyyffyl"),
-    "charter:compliance_cases":                 ("yyyyffyl", "yfyyffyl"),
-    "charter:compliance_recount":               ("mmmmmmmm", "yffffffl"),
     "charter:reports/":                         ("yyyyyyyy", "yfyyyyyy"),
     "charter:reports/<str:period>/":            ("yyyyyyyy", "yfyyyyyy"),
     "charter:reports/<str:period>/pdf/":        ("yyyyyyyy", "yfyyyyyy"),
@@ -339,6 +336,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "training:statements":                      ("yyfffffl", "yffffffl"),
     "api GET /training/completion":             ("yyyyffyl", "--------"),
     "api GET /training/statements":             ("yyfffffl", "--------"),
+    # --- reports ---
+    "reports:compliance":                       ("yyyyffyl", "yfyyffyl"),
+    "reports:compliance_cases":                 ("yyyyffyl", "yfyyffyl"),
+    "reports:compliance_recount":               ("mmmmmmmm", "yffffffl"),
+    # the compliance pages' old addresses redirect (with their query string) for everyone
+    "charter:compliance/":                      ("yyyyyyyy", "yfyyyyyy"),
+    "charter:compliance/cases/":                ("yyyyyyyy", "yfyyyyyy"),
 }
 # Back office: the site"s own pages by name, a model"s pages by kind (the same answers for every model).
 ADMIN_EXPECTED: dict[str, tuple[str, str]] = {

@@ -104,7 +104,7 @@ def test_main_page_of_every_area_has_no_serious_violations(checked, org):
         problems += _check(page, dict.fromkeys(addresses))
         seen[persona] = addresses
     login(page, "officer", org.password)
-    problems += _check(page, ["/", "/cases/", "/charter/compliance/"], width=390)
+    problems += _check(page, ["/", "/cases/", "/reports/compliance/"], width=390)
     # at phone width nothing runs off the side, on every area's pages (axe ran on them above)
     problems += _check(page, dict.fromkeys(seen["officer"]), width=390, axe=False)
     assert _focus_is_visible(page), "키보드 초점이 보이지 않습니다"

@@ -58,7 +58,7 @@ def test_officer_revises_checks_compliance_and_publishes(page, org, shot):
     shot("standard")
 
     # Compliance for the running half-year, then the cases behind 민원팀's missed figure.
-    page.goto("/charter/compliance/?period=2026-H2")
+    page.goto("/reports/compliance/?period=2026-H2")
     page.get_by_role("heading", name="헌장 이행 점검 · 2026년 하반기").wait_for()
     ranking = page.locator("section", has=page.get_by_role("heading", name="부서별 순위"))
     assert ranking.get_by_role("row", name="민원과").count() == 1
@@ -71,7 +71,7 @@ def test_officer_revises_checks_compliance_and_publishes(page, org, shot):
     page.get_by_text("가로등 고장 신고").first.wait_for()
 
     # Publishing the first half-year.
-    page.goto("/charter/compliance/?period=2026-H1")
+    page.goto("/reports/compliance/?period=2026-H1")
     page.get_by_label("공개할 반기").select_option("2026-H1")
     page.get_by_label("부족한 점과 개선 조치").fill(
         "세무과 답변이 늦었습니다. 기한 하루 전 알림을 담당자와 부서장에게 함께 보냅니다."

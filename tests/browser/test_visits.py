@@ -36,7 +36,7 @@ def test_a_visitor_logged_at_the_counter_is_in_visit_guide_compliance(page, org)
     assert "1번 방문객을 담당자에게 안내했습니다" in page.content()
 
     login(page, "officer", org.password)
-    page.goto("/charter/compliance/")
+    page.goto("/reports/compliance/")
     row = page.locator("tr", has_text="방문하신 고객을 5분 안에 담당자에게 안내하겠습니다")
     assert row.locator("td").nth(0).inner_text() == "1"  # judged
     assert row.locator("td").nth(1).inner_text() == "1"  # met

@@ -60,7 +60,7 @@ def test_find_a_case_lead_with_the_next_step_and_fix_a_form(page, org, make_case
     _shots(page, "compensation-ledger")
     page.goto("/kindness/?period=2026-H2")
     _shots(page, "kindness-organisation")
-    page.goto("/charter/compliance/?period=2026-11")
+    page.goto("/reports/compliance/?period=2026-11")
     _shots(page, "compliance")
     page.goto("/privacy/access-log/")
     _shots(page, "access-log")

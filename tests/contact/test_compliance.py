@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from chinjeol.charter.compliance import queries as compliance
 from chinjeol.contact.services import cdr_import, queue_log_import
 from chinjeol.core.periods import Period
+from chinjeol.reports.compliance import queries as compliance
 
 from .conftest import day_files, kst
 
@@ -51,7 +51,7 @@ def test_compliance_api_and_report_show_calls(client_for, centre):
     keys = {s["key"]: s for s in data["standards"]}
     assert keys["PHONE_RINGS"]["judged"] == 5 and keys["PHONE_RINGS"]["met"] == 4
     assert keys["CALLBACK_ABSENT"]["judged"] == 2
-    page = client_for(centre.officer).get("/charter/compliance/", {"period": "2026-11"}).content.decode()
+    page = client_for(centre.officer).get("/reports/compliance/", {"period": "2026-11"}).content.decode()
     assert "전화는 벨이 3번 울리기 전에 받겠습니다" in page and "1시간 안에 다시 연락드리겠습니다" in page
     from chinjeol.reports.services import charter_report_snapshot
 
@@ -64,10 +64,10 @@ def test_phone_standards_in_the_filter_and_their_calls_behind_the_figures(client
     choices = dict(compliance.standard_choices())
     assert {"PHONE_RINGS", "CALLBACK_ABSENT"} <= set(choices)
     officer = client_for(centre.officer)
-    page = officer.get("/charter/compliance/", {"period": "2026-11", "standard": "PHONE_RINGS"})
+    page = officer.get("/reports/compliance/", {"period": "2026-11", "standard": "PHONE_RINGS"})
     html = page.content.decode()
     assert 'value="PHONE_RINGS" selected' in html and "기준 안에 응대" in html and "답변하지 못함" not in html
-    url = "/charter/compliance/cases/"
+    url = "/reports/compliance/cases/"
     calls = officer.get(url, {"period": "2026-11", "standard": "PHONE_RINGS"}).content.decode()
     assert "통화 목록" in calls and "5건" in calls and "010-1111-****" in calls
     assert "01011110001" not in calls and "010-1111-0001" not in calls  # numbers only masked

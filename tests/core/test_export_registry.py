@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "access_log",
     "cases:queue",
-    "charter:compliance",
-    "charter:compliance_cases",
+    "reports:compliance",
+    "reports:compliance_cases",
     "community:best_list",
     "community:praise_manage",
     "community:report_list",

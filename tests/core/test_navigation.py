@@ -57,7 +57,7 @@ def test_a_registered_menu_appears_by_itself(client_for, org, monkeypatch):
 
 @pytest.mark.django_db
 def test_side_menu_groups_and_breadcrumb_on_a_deep_page(client_for, org):
-    body = client_for(org.officer).get(reverse("charter:compliance")).content.decode()
+    body = client_for(org.officer).get(reverse("reports:compliance")).content.decode()
     assert 'aria-label="서비스헌장 메뉴"' in body
     # The promises and whether they were kept sit together.
     side = body[body.index('aria-label="서비스헌장 메뉴"') : body.index("</details>")]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from chinjeol.charter.compliance.counts import COUNT_PROVIDERS
+from chinjeol.charter.compliance.providers import COUNT_PROVIDERS
 from chinjeol.surveys.models import Survey
 from tests.factories import at
 

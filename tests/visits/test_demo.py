@@ -7,10 +7,10 @@ import time
 import pytest
 from django.utils import timezone
 
-from chinjeol.charter.compliance import queries as compliance
 from chinjeol.core.periods import Period
 from chinjeol.demo import demo_load
 from chinjeol.notify.models import Message
+from chinjeol.reports.compliance import queries as compliance
 from chinjeol.visits.models import Booking, FieldVisit, Meeting, Visit
 
 

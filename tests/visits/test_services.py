@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from chinjeol.charter.compliance import counts
-from chinjeol.charter.compliance import queries as compliance
+from chinjeol.charter.compliance import providers
 from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
 from chinjeol.notify.models import Message
+from chinjeol.reports.compliance import counts
+from chinjeol.reports.compliance import queries as compliance
 from chinjeol.visits import services
 from chinjeol.visits.models import Booking, Expert, ExpertSlot, FieldVisit, Meeting, PriorityGroup
 from chinjeol.visits.provider import visit_tallies
@@ -215,7 +216,7 @@ def test_reminder_record_and_satisfaction(room):
 
 
 # --- yearly counts ----------------------------------------------------------------------------------------
-def test_meetings_and_surveys_are_counted_for_the_year(org):
+def test_meetings_and_surveys_are_counted_for_the_year(org, monkeypatch):
     for month in (3, 6):
         services.meeting_log(
             record=MeetingRecord(
@@ -225,27 +226,28 @@ def test_meetings_and_surveys_are_counted_for_the_year(org):
             by=org.people["officer"], now=at(2026, 11, 1),
         )  # fmt: skip
     fake = {"n": 0}
-    counts.register_count_provider("SATISFACTION_SURVEY", lambda start, end, departments: fake["n"])
-    try:
-        h1 = {c.code: c for c in counts.count_lines(Period("half", 2026, 1), at(2026, 11, 30))}
-        assert h1["STAKEHOLDER_MEETINGS"].judgement.count == 2
-        assert h1["STAKEHOLDER_MEETINGS"].status == "running"
-        assert h1["STAKEHOLDER_MEETINGS"].status_label == "진행 중 (1회 남음)"
-        year = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
-        assert year["STAKEHOLDER_MEETINGS"].status == "missed"
-        assert year["SATISFACTION_SURVEY"].status == "missed"
-        fake["n"] = 1
-        year = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
-        assert year["SATISFACTION_SURVEY"].status == "met"
-        summary = compliance.summary(Period("half", 2026, 2), at(2026, 12, 31, 12))
-        assert [c.code for c in summary.counts] == ["STAKEHOLDER_MEETINGS", "SATISFACTION_SURVEY"]
-        scoped = {
-            c.code: c
-            for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2), departments={org.tax.pk})
-        }
-        assert scoped["STAKEHOLDER_MEETINGS"].judgement.count == 0
-    finally:
-        counts.COUNT_PROVIDERS.pop("SATISFACTION_SURVEY", None)
+    # in place of the surveys app's provider, which is put back afterwards whatever the test order
+    monkeypatch.setitem(
+        providers.COUNT_PROVIDERS, "SATISFACTION_SURVEY", lambda start, end, departments: fake["n"]
+    )
+    h1 = {c.code: c for c in counts.count_lines(Period("half", 2026, 1), at(2026, 11, 30))}
+    assert h1["STAKEHOLDER_MEETINGS"].judgement.count == 2
+    assert h1["STAKEHOLDER_MEETINGS"].status == "running"
+    assert h1["STAKEHOLDER_MEETINGS"].status_label == "진행 중 (1회 남음)"
+    year = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
+    assert year["STAKEHOLDER_MEETINGS"].status == "missed"
+    assert year["SATISFACTION_SURVEY"].status == "missed"
+    fake["n"] = 1
+    year = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
+    assert year["SATISFACTION_SURVEY"].status == "met"
+    summary = compliance.summary(Period("half", 2026, 2), at(2026, 12, 31, 12))
+    assert [c.code for c in summary.counts] == ["STAKEHOLDER_MEETINGS", "SATISFACTION_SURVEY"]
+    scoped = {
+        c.code: c
+        for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2), departments={org.tax.pk})
+    }
+    assert scoped["STAKEHOLDER_MEETINGS"].judgement.count == 0
+    monkeypatch.delitem(providers.COUNT_PROVIDERS, "SATISFACTION_SURVEY")
     unmeasured = {c.code: c for c in counts.count_lines(Period("year", 2026, 1), at(2027, 1, 2))}
     assert unmeasured["SATISFACTION_SURVEY"].status == "unmeasured"
     assert Meeting.objects.count() == 2

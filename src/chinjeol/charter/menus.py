@@ -1,7 +1,8 @@
 """The charter pages in the navigation; `CharterConfig.ready()` calls `register_menus()`.
 
-The promises and whether they were kept sit together in the 서비스헌장 area; the pages where the CS officer
-changes them are also listed among the settings of the 관리 area."""
+The promises and whether they were kept sit together in the 서비스헌장 area (the compliance pages are the
+reports app's, which adds them to the same group); the pages where the CS officer changes the promises are
+also listed among the settings of the 관리 area."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from __future__ import annotations
 def register_menus() -> None:
     from chinjeol.core.navigation import SETTINGS, Menu, register
     from chinjeol.core.roles import Role
-
-    from .compliance.queries import READERS
 
     everyone = tuple(Role)
     office = (Role.CS_OFFICER, Role.AUDITOR)
@@ -21,14 +20,6 @@ def register_menus() -> None:
             "charter:charter",
             everyone,
             "이행표준의 현재 목표와 변경 이력 (고객만족 담당관이 새 판을 만듭니다)",
-            group="헌장과 이행",
-        ),
-        Menu(
-            "charter",
-            "헌장 이행 점검",
-            "charter:compliance",
-            tuple(READERS),
-            "이행표준·부서·기간별 판정·이행·미이행과 이행률, 부서 순위, 해당 민원 목록",
             group="헌장과 이행",
         ),
         Menu(

@@ -11,9 +11,16 @@ urlpatterns = [
     path("calendar/<int:pk>/remove/", views.calendar_remove, name="calendar_remove"),
     path("statutory/", views.statutory_list, name="statutory"),
     path("statutory/<int:pk>/", views.statutory_change, name="statutory_change"),
-    path("compliance/", views.compliance_page, name="compliance"),
-    path("compliance/cases/", views.compliance_cases, name="compliance_cases"),
-    path("compliance/recount/", views.compliance_recount, name="compliance_recount"),
+    # The compliance pages moved to the reports (/reports/compliance/); bookmarked addresses, with their
+    # period and filters, keep working.
+    path(
+        "compliance/",
+        RedirectView.as_view(pattern_name="reports:compliance", permanent=True, query_string=True),
+    ),
+    path(
+        "compliance/cases/",
+        RedirectView.as_view(pattern_name="reports:compliance_cases", permanent=True, query_string=True),
+    ),
     # The published reports used to live here; links already on agency homepages keep working.
     path("reports/", RedirectView.as_view(pattern_name="reports:charter_list", permanent=True)),
     path(

@@ -36,7 +36,7 @@ def judged_calls(period: Period, now: datetime, *, departments: set[int] | None 
 
 def judged_callbacks(period: Period, now: datetime, *, departments: set[int] | None = None) -> QuerySet:
     """Call-backs of missed calls judged in the period: met at the call-back, missed at the due moment."""
-    from chinjeol.charter.compliance.queries import bounds
+    from chinjeol.charter.compliance.providers import bounds
 
     from .models import CallbackObligation
 
@@ -85,7 +85,7 @@ def call_drill_down(
     result: str | None = None,
 ):
     """The calls (PHONE_RINGS) or call-backs (CALLBACK_ABSENT) behind a compliance figure, latest first."""
-    from chinjeol.charter.compliance.queries import DrillDown
+    from chinjeol.charter.compliance.providers import DrillDown
 
     from .models import CallbackObligation
 
@@ -113,6 +113,6 @@ def call_drill_down(
 
 
 def register_compliance() -> None:
-    from chinjeol.charter.compliance.queries import register_provider
+    from chinjeol.charter.compliance.providers import register_provider
 
     register_provider(call_tallies, standards=(PHONE_RINGS, CALLBACK_ABSENT), drill_down=call_drill_down)

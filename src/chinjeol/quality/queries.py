@@ -228,24 +228,7 @@ def _evaluation_component(period: Period, now: datetime) -> dict:
     return {k: (s / n) for k, (s, n) in sums.items() if n}
 
 
-def _compliance_component(period: Period, now: datetime) -> dict:
-    from chinjeol.charter.compliance import queries as compliance
-
-    info = compliance.versions()
-    out: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
-    for (dept, version), tally in compliance.period_tallies(period, now).items():
-        if dept is None or version not in info:
-            continue
-        point = rules.STANDARD_CONTACT_POINTS.get(info[version].code)
-        if point is None:
-            continue
-        out[(dept, point)][0] += tally.judged
-        out[(dept, point)][1] += tally.met
-    return {k: Decimal(met * 100) / judged for k, (judged, met) in out.items() if judged}
-
-
 register_sqi_component("evaluation", _evaluation_component)
-register_sqi_component("compliance", _compliance_component)
 
 
 @dataclass

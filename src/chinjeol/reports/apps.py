@@ -15,6 +15,11 @@ class ReportsConfig(AppConfig):
         from chinjeol.core.periodic import register_periodic
         from chinjeol.core.roles import Role
 
+        from .compliance import sqi
+        from .compliance.queries import READERS
+
+        exports.register("reports:compliance", "헌장 이행 점검")
+        exports.register("reports:compliance_cases", "헌장 이행 점검 민원 목록")
         exports.register("reports:charter_list", "서비스헌장 이행 점검 결과")
         register_periodic(
             "chinjeol.reports.tasks.refresh_compliance_tallies",
@@ -22,6 +27,19 @@ class ReportsConfig(AppConfig):
             label="이행 집계 갱신",
         )
 
+        sqi.register()
+
+        # Beside the charter's own pages in the 서비스헌장 area (CharterConfig registers them first).
+        register(
+            Menu(
+                "charter",
+                "헌장 이행 점검",
+                "reports:compliance",
+                tuple(READERS),
+                "이행표준·부서·기간별 판정·이행·미이행과 이행률, 부서 순위, 해당 민원 목록",
+                group="헌장과 이행",
+            )
+        )
         register(
             Menu(
                 "charter",

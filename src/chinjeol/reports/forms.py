@@ -39,3 +39,43 @@ class PublishForm(forms.Form):
 
     def clean_period(self) -> Period:
         return Period.parse(self.cleaned_data["period"])
+
+
+def period_options(today, *, months: int = 12, halves: int = 4, years: int = 3) -> list[Period]:
+    """The periods offered in the filter: recent half-years, years and months, newest first."""
+    options: list[Period] = []
+    half = Period.containing(today, "half")
+    for _ in range(halves):
+        options.append(half)
+        half = half.previous()
+    year = Period.containing(today, "year")
+    for _ in range(years):
+        options.append(year)
+        year = year.previous()
+    month = Period.containing(today, "month")
+    for _ in range(months):
+        options.append(month)
+        month = month.previous()
+    return options
+
+
+class ComplianceFilterForm(forms.Form):
+    period = forms.CharField(label="기간", required=False)
+    standard = forms.ChoiceField(label="이행표준", required=False)
+
+    def __init__(self, *args, standards=(), default: Period, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default = default
+        self.fields["standard"].choices = [("", "모든 이행표준"), *standards]
+
+    def clean_period(self) -> Period:
+        text = self.cleaned_data.get("period") or ""
+        if not text:
+            return self.default
+        try:
+            period = Period.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if not 2000 <= period.year <= 2100:
+            raise forms.ValidationError("2000년부터 2100년 사이의 기간을 골라 주세요.")
+        return period

@@ -39,7 +39,7 @@ class ComplianceReport(models.Model):
 
 class ComplianceTally(models.Model):
     """Judged and met cases of one finished day, per department and standard version (derived data:
-    `charter.compliance.tallies` fills it from the cases and drops a day when one of its cases changes)."""
+    `reports.compliance.tallies` fills it from the cases and drops a day when one of its cases changes)."""
 
     day = models.DateField("날")
     department = models.ForeignKey(

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 
-from chinjeol.charter.compliance import queries as compliance
 from chinjeol.charter.compliance.rules import BASIS_LABELS, Basis, Tally
 from chinjeol.core.errors import DomainError
 from chinjeol.core.periods import Period
 from chinjeol.korean.pii import mask_pii
+from chinjeol.reports.compliance import queries as compliance
 
 from .models import ComplianceReport
 

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django_tasks import task
 
-from chinjeol.charter.compliance.tallies import tallies_refresh
+from chinjeol.reports.compliance.tallies import tallies_refresh
 
 
 @task()

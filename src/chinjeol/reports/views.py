@@ -74,7 +74,7 @@ def charter_report_pdf(request, period: str):
 def charter_publish(request):
     now = timezone.now()
     form = PublishForm(request.POST, now=now)
-    back = reverse("charter:compliance")
+    back = reverse("reports:compliance")
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
         label = form.fields[field].label if field in form.fields else ""

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 def connect() -> None:
     from chinjeol.cases import hooks, links
-    from chinjeol.charter.compliance.counts import register_count_provider
+    from chinjeol.charter.compliance.providers import register_count_provider
     from chinjeol.core import inbox as core_inbox
     from chinjeol.kindness import sources
 

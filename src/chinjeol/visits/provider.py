@@ -63,7 +63,7 @@ def field_visits_judged(start: datetime, end: datetime, now: datetime, *, depart
 
 
 def visit_tallies(period: Period, now: datetime, *, departments: set[int] | None = None) -> dict:
-    from chinjeol.charter.compliance.queries import bounds
+    from chinjeol.charter.compliance.providers import bounds
 
     start, end = bounds(period)
     out: dict = {}
@@ -97,8 +97,7 @@ def meetings_count(start: date, end: date, departments: set[int] | None) -> int:
 
 
 def register_compliance() -> None:
-    from chinjeol.charter.compliance.counts import register_count_provider
-    from chinjeol.charter.compliance.queries import register_provider
+    from chinjeol.charter.compliance.providers import register_count_provider, register_provider
 
     register_provider(
         visit_tallies, standards={"VISIT_GUIDE": "visits:log", "FIELD_VISIT_NOTICE": "visits:field_list"}

@@ -8,12 +8,12 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from chinjeol.charter import queries, rules
-from chinjeol.charter.compliance import queries as compliance
 from chinjeol.charter.compliance.rules import BASIS_LABELS, Basis
 from chinjeol.charter.models import StatutoryService
 from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.periods import Period
+from chinjeol.reports.compliance import queries as compliance
 
 from ..types import Moment, QueryId
 

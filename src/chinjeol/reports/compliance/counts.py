@@ -2,31 +2,22 @@
 ("간담회를 매년 3회 이상", "고객만족도 조사를 매년 1회 이상"). They are not a rate over judged events, so they
 are shown beside the rates, never summed into them.
 
-An app that logs such events registers a count provider for the standard's code in its `AppConfig.ready()`:
-`register_count_provider("STAKEHOLDER_MEETINGS", provider)` with `provider(start: date, end: date, departments)
--> int` counting the events on days in [start, end) (`departments`: None = the whole agency, else the ids the
-reader may see). A standard with the per-year unit and no provider is shown as not measured."""
+The apps that log such events register a count provider for the standard's code
+(`charter.compliance.providers.register_count_provider`); a standard with the per-year unit and no provider
+is shown as not measured."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from chinjeol.charter.compliance.providers import COUNT_PROVIDERS
+from chinjeol.charter.compliance.rules import CountJudgement, count_window, judge_count
 from chinjeol.core.periods import Period
 
-from .rules import CountJudgement, count_window, judge_count
-
-CountProvider = Callable[..., int]
 _ONE_DAY = timedelta(days=1)
-COUNT_PROVIDERS: dict[str, CountProvider] = {}
-
-
-def register_count_provider(standard_code: str, provider: CountProvider) -> None:
-    """Count `standard_code`'s events with `provider(start, end, departments) -> int` (the last one wins)."""
-    COUNT_PROVIDERS[standard_code] = provider
 
 
 @dataclass

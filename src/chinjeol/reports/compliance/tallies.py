@@ -1,7 +1,7 @@
 """Stored daily tallies of charter compliance, so a month, a half-year or a year is read from a few
 thousand small rows instead of hundreds of thousands of cases.
 
-A judgement is final at `judged_at` (rules.py), so a finished day's figures only change when one of
+A judgement is final at `judged_at` (`charter.compliance.rules`), so a finished day's figures only change when one of
 its cases changes. Hence:
 - a day that ended more than `SETTLE` ago is aggregated once (all missing days of a range in one
   GROUP BY query) and stored in `reports.ComplianceTally`;
@@ -23,10 +23,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from chinjeol.charter.compliance.expressions import LocalDate, judged_at_expression
+from chinjeol.charter.compliance.rules import Tally, judgement_moment
 from chinjeol.core.periods import Period
-
-from .expressions import LocalDate, judged_at_expression
-from .rules import Tally, judgement_moment
 
 SETTLE = timedelta(minutes=5)
 CHECK_EVERY = timedelta(minutes=1)

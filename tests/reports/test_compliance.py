@@ -212,7 +212,7 @@ def population(org):
 
 def _pure(period, now, departments=None):
     from chinjeol.cases.models import Case
-    from chinjeol.charter.compliance.queries import bounds
+    from chinjeol.reports.compliance.queries import bounds
 
     start, end = bounds(period)
     out = {}
@@ -231,8 +231,8 @@ def _pure(period, now, departments=None):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["2026-11", "2026-10", "2026-H2", "2026-H1", "2026"])
 def test_aggregate_query_equals_the_rule(population, name, org):
-    from chinjeol.charter.compliance.queries import bounds, live_tallies
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance.queries import bounds, live_tallies
 
     period = Period.parse(name)
     for now in (population, population - timedelta(days=40)):
@@ -246,9 +246,9 @@ def test_stored_days_equal_a_live_count_and_follow_changes(population):
     from datetime import date
 
     from chinjeol.cases.models import Case
-    from chinjeol.charter.compliance import tallies
-    from chinjeol.charter.compliance.queries import bounds, live_tallies
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance import tallies
+    from chinjeol.reports.compliance.queries import bounds, live_tallies
     from chinjeol.reports.models import ComplianceDay
 
     now = population  # 2026-11-20 15:00
@@ -283,8 +283,8 @@ def test_stored_days_equal_a_live_count_and_follow_changes(population):
 
 @pytest.mark.django_db
 def test_tallies_are_right_across_the_hours_after_midnight(population):
-    from chinjeol.charter.compliance import tallies
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance import tallies
 
     month = Period.parse("2026-11")
     for minutes in (0, 2, 4, 6, 60 * 24):
@@ -294,8 +294,8 @@ def test_tallies_are_right_across_the_hours_after_midnight(population):
 
 @pytest.mark.django_db
 def test_summary_by_standard_version_and_department(population, org):
-    from chinjeol.charter.compliance.queries import LEGAL, summary
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance.queries import LEGAL, summary
 
     s = summary(Period.parse("2026-H2"), population)
     expected = _pure(Period.parse("2026-H2"), population)
@@ -319,8 +319,8 @@ def test_summary_by_standard_version_and_department(population, org):
 
 @pytest.mark.django_db
 def test_drill_down_lists_exactly_the_counted_cases(population, org):
-    from chinjeol.charter.compliance.queries import NO_DEPARTMENT, drill_down, summary
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance.queries import NO_DEPARTMENT, drill_down, summary
 
     period = Period.parse("2026-H2")
     s = summary(period, population)
@@ -339,8 +339,8 @@ def test_drill_down_lists_exactly_the_counted_cases(population, org):
 def test_a_revised_standard_keeps_past_judgements(make_case, org):
     from chinjeol.cases import services as case_services
     from chinjeol.charter import services
-    from chinjeol.charter.compliance.queries import summary
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance.queries import summary
     from tests.factories import at
 
     case = make_case(now=at(2026, 11, 2, 10))
@@ -370,8 +370,8 @@ def test_compliance_query_uses_the_judged_at_index_on_sqlite(population):
     from django.db import connection
 
     from chinjeol.cases.models import Case
-    from chinjeol.charter.compliance.queries import judged_in
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance.queries import judged_in
 
     if connection.vendor != "sqlite":
         pytest.skip("SQLite의 실행 계획만 확인합니다.")
@@ -387,8 +387,8 @@ def test_compliance_query_uses_the_judged_at_index_on_sqlite(population):
 def test_the_periodic_refresh_stores_every_finished_day_once(population):
     from datetime import date
 
-    from chinjeol.charter.compliance import tallies
     from chinjeol.core.periods import Period
+    from chinjeol.reports.compliance import tallies
     from chinjeol.reports.models import ComplianceDay
     from chinjeol.reports.tasks import refresh_compliance_tallies
 

@@ -7,17 +7,30 @@ index."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet
-from django.utils import timezone
 
+from chinjeol.charter.compliance.expressions import deadline_expression, judged_at_expression
+from chinjeol.charter.compliance.providers import (
+    DRILL_DOWNS,
+    PROVIDED_STANDARDS,
+    PROVIDERS,
+    DrillDown,
+    bounds,
+)
+from chinjeol.charter.compliance.rules import (
+    BASIS_LABELS,
+    EXCLUDED_STATUSES,
+    Basis,
+    Tally,
+    change,
+    rank_order,
+    ranks,
+)
 from chinjeol.core.access import has_role, scoped_department_ids
 from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
-
-from .expressions import deadline_expression, judged_at_expression
-from .rules import BASIS_LABELS, EXCLUDED_STATUSES, Basis, Tally, change, rank_order, ranks
 
 LEGAL = "LEGAL"  # the pseudo-standard of cases without a charter promise for their channel
 ALL_READERS = (Role.CS_OFFICER, Role.AUDITOR)
@@ -33,11 +46,6 @@ def scope_of(user) -> set[int] | None:
     if has_role(user, *ALL_READERS):
         return None
     return scoped_department_ids(user, roles=SCOPED_READERS) or set()
-
-
-def bounds(period: Period) -> tuple[datetime, datetime]:
-    tz = timezone.get_current_timezone()
-    return datetime.combine(period.start, time.min, tz), datetime.combine(period.end, time.min, tz)
 
 
 def annotated(cases: QuerySet, now: datetime) -> QuerySet:
@@ -105,41 +113,6 @@ def period_tallies(period: Period, now: datetime, *, departments: set[int] | Non
         for key, tally in provider(period, now, departments=departments).items():
             _add(result, key, tally)
     return result
-
-
-# Judgements that are not cases (e.g. calls answered within the phone standard) come from providers:
-# `provider(period, now, departments=…) -> {(department id, standard version id): Tally}`.
-PROVIDERS: list = []
-# Standards judged by a provider that the filter may choose, and the page listing their judgements (a URL
-# name that takes ?period=&department=&result= like the cases' drill-down), or None.
-PROVIDED_STANDARDS: dict[str, str | None] = {}
-# What stands behind a provided standard's figures inside the compliance drill-down, by standard code:
-# `drill_down(code, period, now, departments=…, department=…, result=…) -> DrillDown`.
-DRILL_DOWNS: dict = {}
-
-
-@dataclass(frozen=True)
-class DrillDown:
-    """The items behind a provided standard's figure and the template that lists them (as `page`)."""
-
-    template: str
-    items: QuerySet
-    noun: str  # 통화, 콜백 …
-
-
-def register_provider(
-    provider, *, standards: tuple[str, ...] | dict[str, str | None] = (), drill_down=None
-) -> None:
-    """A source of judgements. `standards` are the codes it judges (offered in the standard filter even without
-    a channel), or code → URL name of the page listing that standard's judgements; `drill_down` lists what
-    stands behind their figures on the compliance drill-down page."""
-    if provider not in PROVIDERS:
-        PROVIDERS.append(provider)
-    pages = dict(standards) if isinstance(standards, dict) else dict.fromkeys(standards)
-    PROVIDED_STANDARDS.update(pages)
-    if drill_down is not None:
-        for code in pages:
-            DRILL_DOWNS[code] = drill_down
 
 
 def provided_drill_down(code: str | None, period: Period, now: datetime, **filters) -> DrillDown | None:
@@ -317,3 +290,24 @@ def drill_down(
     return qs.select_related("department", "assignee", "promise_version__standard").order_by(
         "-c_judged_at", "-id"
     )
+
+
+def scope_note(scope: set[int] | None) -> str:
+    """The departments at the top of a scoped reader's subtree (민원여권과, not each of its teams)."""
+    if scope is None:
+        return ""
+    from chinjeol.organization.models import Department
+
+    top = Department.objects.filter(pk__in=scope).exclude(parent_id__in=scope).order_by("sort_order", "name")
+    return ", ".join(top.values_list("name", flat=True)) or "없음"
+
+
+def department_name(department: int | None) -> str:
+    """The name shown above a drill-down (`NO_DEPARTMENT`: cases without a department)."""
+    if department == NO_DEPARTMENT:
+        return "부서 미배정"
+    if not department:
+        return ""
+    from chinjeol.organization.models import Department
+
+    return Department.objects.filter(pk=department).values_list("name", flat=True).first() or ""

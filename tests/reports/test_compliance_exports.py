@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.charter.test_views import november  # noqa: F401  (the fixture)
+from tests.reports.test_views import november  # noqa: F401  (the fixture)
 
 
 @pytest.mark.django_db
 def test_compliance_downloads_the_ranking_and_the_standards(client_for, november, org):  # noqa: F811
     response = client_for(org.auditor).get(
-        reverse("charter:compliance"), {"period": "2026-11", "format": "xlsx"}
+        reverse("reports:compliance"), {"period": "2026-11", "format": "xlsx"}
     )
     book = load_workbook(io.BytesIO(response.content))
     ranking = list(book.worksheets[0].iter_rows(values_only=True))
@@ -30,7 +30,7 @@ def test_compliance_downloads_the_ranking_and_the_standards(client_for, november
 @pytest.mark.django_db
 def test_the_case_list_downloads_with_its_result_filter(client_for, november, org):  # noqa: F811
     response = client_for(org.head).get(
-        reverse("charter:compliance_cases"), {"period": "2026-11", "result": "missed", "format": "csv"}
+        reverse("reports:compliance_cases"), {"period": "2026-11", "result": "missed", "format": "csv"}
     )
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff접수번호,제목,부서")
