@@ -1,7 +1,8 @@
-"""Paging of the API's lists, on ninja's pagination: an operation declares `response=list[ItemOut]`, is decorated
-`@paginated(<style>, ...)` (ninja's `paginate`) and returns the whole queryset (or `Rows`); ninja adds the style's query parameters,
-wraps the item schema in the style's envelope (`Paged<ItemOut>` in the OpenAPI document) and hands the
-window to `paginate_queryset`, which reads only that page and counts the rest.
+"""Paging of the API's lists, on ninja's pagination. An operation declares `response=list[ItemOut]`, is
+decorated `@paginated(<style>, ...)` (ninja's `paginate`) and returns the whole queryset, or `Rows` to say how
+a row becomes an item. ninja adds the style's query parameters, wraps the item schema in the style's envelope
+(`Paged<ItemOut>` in the OpenAPI document) and hands the request's window to `paginate_queryset`, which reads
+only that page and counts the rest.
 
 The parameters and the envelope of each list are a contract with the integrations, so each style keeps the
 names it was published with:
