@@ -115,3 +115,24 @@ def test_cti_events_idempotent_with_routing_hint(client, centre):
     assert CtiEvent.objects.filter(call_id="c-1").count() == 2
     assert CtiEvent.objects.get(call_id="c-1", event="answer").extension == "2001"
     assert CtiEvent.objects.get(call_id="c-1", event="newCall").number_masked == "010-1111-****"
+
+
+def test_calls_page_by_limit_and_offset_and_unknown_calls_are_404_naming_the_field(client, centre):
+    load()
+    h = bearer(centre.officer)
+    every = client.get("/api/v1/calls", **h).json()
+    page = client.get("/api/v1/calls", {"limit": 2, "offset": 1}, **h).json()
+    assert page["count"] == every["count"] and [c["id"] for c in page["items"]] == [
+        c["id"] for c in every["items"][1:3]
+    ]
+    outside = every["items"][0]["id"]
+    r = client.post(
+        "/api/v1/callbacks", {"call": outside}, content_type="application/json", **bearer(centre.outsider)
+    )
+    assert (
+        r.status_code == 404
+        and r.json()["field"] == "call"
+        and r.json()["message"] == "통화를 찾을 수 없습니다."
+    )
+    r = client.post("/api/v1/callbacks/999999/done", {}, content_type="application/json", **h)
+    assert r.status_code == 404 and r.json()["message"] == "콜백을 찾을 수 없습니다."

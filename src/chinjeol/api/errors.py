@@ -67,14 +67,21 @@ ERROR_MESSAGES = {
         "서버에서 오류가 났습니다. 잠시 뒤 다시 시도하고, 계속되면 관리자에게 알려 주세요.",
     ),
 }
-# Documented on every operation (401: every operation needs a token or a session).
-DOCUMENTED = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+# Documented on every operation (401: every operation needs a token or a session; 500 is never meant to
+# happen, but if it does the answer is still the envelope).
+DOCUMENTED = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut, 500: ErrorOut}
+# Documented besides on every operation that writes: a step on something already past it, a body too large.
+DOCUMENTED_ON_WRITES = {409: ErrorOut, 413: ErrorOut}
+WRITES = {"post", "put", "patch", "delete"}
 DOCUMENTED_LABELS = {
     400: "잘못된 요청 (읽을 수 없는 JSON, UTF-8이 아닌 본문, 규칙 위반)",
     401: "인증 필요",
     403: "권한 없음",
     404: "없음",
+    409: "상태 충돌 (이미 처리했거나 끝난 것에 다시 한 요청)",
+    413: "요청 본문이 너무 큼",
     422: "입력값 오류 (항목·행별 errors)",
+    500: "서버 오류 (기록되며 관리자가 확인합니다)",
 }
 
 
@@ -282,16 +289,18 @@ def install(api) -> None:
 
 
 def document(schema: dict) -> dict:
-    """Add the error schemas once under components and reference them from every operation."""
+    """Add the error schemas once under components and reference them from every operation, with every
+    status the handlers above can give it."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     for model in (ErrorOut, InvalidOut):
         generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
         components.update(generated.pop("$defs", {}))
         components[model.__name__] = generated
     for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
-            for status, model in DOCUMENTED.items():
+            documented = {**DOCUMENTED, **(DOCUMENTED_ON_WRITES if method.lower() in WRITES else {})}
+            for status, model in sorted(documented.items()):
                 if status in responses or str(status) in responses:
                     continue
                 responses.setdefault(

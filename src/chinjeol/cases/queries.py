@@ -177,6 +177,38 @@ def search(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     return cases
 
 
+def case_list(
+    cases: QuerySet[Case],
+    *,
+    status: str | None = None,
+    channel: str | None = None,
+    kind: str | None = None,
+    department: int | None = None,
+    overdue_at: datetime | None = None,
+    q: str | None = None,
+) -> QuerySet[Case]:
+    """The API's case list: `cases` narrowed by the given filters (overdue: still open past the binding
+    deadline at `overdue_at`), newest received first."""
+    if status:
+        cases = cases.filter(status=status)
+    if channel:
+        cases = cases.filter(channel=channel)
+    if kind:
+        cases = cases.filter(kind=kind)
+    if department:
+        cases = cases.filter(department_id=department)
+    if overdue_at is not None:
+        cases = cases.overdue(overdue_at)
+    if q:
+        cases = search(cases, q)
+    return cases.order_by("-received_at", "-id")
+
+
+def case_events(case: Case):
+    """The case's history (received, assigned, … closed), oldest first."""
+    return case.events.order_by("at", "id")
+
+
 def case_notices(case):
     """Every notice about the case (received, interim, … result, happy-call), oldest first."""
     return Message.objects.about(case)

@@ -59,6 +59,11 @@ def get_entry_for_user(user, entry_id: int) -> CompensationEntry:
     return entry
 
 
+def ledger(user, *, status: str | None = None) -> QuerySet[CompensationEntry]:
+    """The entries `user` may read (of one status if given), newest first, as the API lists them."""
+    return ledger_filtered(entries_for_user(user), {"status": status}).order_by("-occurred_at", "-id")
+
+
 def ledger_filtered(entries: QuerySet[CompensationEntry], data: dict) -> QuerySet[CompensationEntry]:
     """The ledger narrowed by the filter form's cleaned data (status, reason, month)."""
     if data.get("status"):

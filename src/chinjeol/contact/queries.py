@@ -4,14 +4,16 @@ one GROUP BY over the stored per-call measurements for the others (and for anoth
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any, ClassVar, get_type_hints
 
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import ExtractHour, TruncDate
 
 from chinjeol.core.access import has_role, scoped_department_ids
+from chinjeol.core.errors import NotFound
 from chinjeol.core.roles import Role
 
 from . import rules, tallies
@@ -64,6 +66,57 @@ def callbacks_for(scope: Scope) -> QuerySet:
     return _scoped(CallbackObligation.objects.all(), scope)
 
 
+def call_list(
+    scope: Scope,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    staff: int | None = None,
+    department: int | None = None,
+    queue: int | None = None,
+    direction: str | None = None,
+    disposition: str | None = None,
+) -> QuerySet:
+    """The calls in `scope` narrowed by the API's filters (local days inclusive), newest first."""
+    qs = calls_for(scope)
+    if date_from:
+        qs = qs.filter(local_date__gte=date_from)
+    if date_to:
+        qs = qs.filter(local_date__lte=date_to)
+    for name, value in (("staff", staff), ("department", department), ("queue", queue)):
+        if value is not None:
+            qs = qs.filter(**{f"{name}_id": value})
+    if direction:
+        qs = qs.filter(direction=direction)
+    if disposition:
+        qs = qs.filter(disposition=disposition)
+    return qs.order_by("-started_at", "-id")
+
+
+def call_in(scope: Scope, pk: int) -> CallRecord:
+    """A call in `scope`; one outside it answers like an absent one."""
+    call = calls_for(scope).filter(pk=pk).first()
+    if call is None:
+        raise NotFound("통화를 찾을 수 없습니다.", field="call")
+    return call
+
+
+def callback_list(scope: Scope, *, status: str | None = None, overdue_at: datetime | None = None) -> QuerySet:
+    """The call-backs in `scope` (of one status, or still open past their due time at `overdue_at`), by due time."""
+    qs = callbacks_for(scope)
+    if status:
+        qs = qs.filter(status=status)
+    if overdue_at is not None:
+        qs = qs.filter(status=CallbackObligation.Status.OPEN, due_at__lt=overdue_at)
+    return qs.order_by("due_at", "id")
+
+
+def check_callback_in(scope: Scope, pk: int) -> None:
+    """Refuse a call-back outside `scope` like an absent one."""
+    if not callbacks_for(scope).filter(pk=pk).exists():
+        raise NotFound("콜백을 찾을 수 없습니다.")
+
+
 def day_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
     tz = contact_settings().tz
     return datetime.combine(date_from, time.min, tz), datetime.combine(
@@ -94,11 +147,20 @@ class MetricsRow:
     outside_hours: int = 0
     longest_wait_s: int = 0
 
+    # Kept for the wallboard and the 333 dashboard, not published by the API.
+    INTERNAL: ClassVar[tuple[str, ...]] = ("judged", "short_abandoned", "outside_hours", "longest_wait_s")
+
     def as_api(self) -> dict:
         data = asdict(self)
-        for name in ("judged", "short_abandoned", "outside_hours", "longest_wait_s"):
+        for name in self.INTERNAL:
             data.pop(name)
         return data
+
+    @classmethod
+    def api_fields(cls) -> dict[str, Any]:
+        """Name → type of the fields the API publishes (its response schema is built from them)."""
+        hints = get_type_hints(cls)
+        return {f.name: hints[f.name] for f in fields(cls) if f.name not in cls.INTERNAL}
 
 
 def _group_field(group_by: str, prefix: str = "") -> str:

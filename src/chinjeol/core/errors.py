@@ -27,12 +27,20 @@ class DomainError(Exception):
 class PermissionDenied(DomainError):
     status = 403
 
-    def __init__(self, message: str = "이 작업을 할 권한이 없습니다.", *, code: str = "forbidden"):
-        super().__init__(code, message)
+    def __init__(
+        self,
+        message: str = "이 작업을 할 권한이 없습니다.",
+        *,
+        code: str = "forbidden",
+        field: str | None = None,
+    ):
+        super().__init__(code, message, field=field)
 
 
 class NotFound(DomainError):
     status = 404
 
-    def __init__(self, message: str = "찾을 수 없습니다.", *, code: str = "not_found"):
-        super().__init__(code, message)
+    def __init__(
+        self, message: str = "찾을 수 없습니다.", *, code: str = "not_found", field: str | None = None
+    ):
+        super().__init__(code, message, field=field)

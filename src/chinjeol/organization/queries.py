@@ -36,6 +36,22 @@ def departments_with_counts() -> QuerySet[Department]:
     ).select_related("parent")
 
 
+def department_list(
+    *, parent_id: int | None = None, kind: str | None = None, q: str | None = None, active: bool | None = True
+) -> QuerySet[Department]:
+    """Departments with their active staff counts, narrowed by the given filters, in the directory's order."""
+    qs = departments_with_counts().order_by("sort_order", "name")
+    if parent_id is not None:
+        qs = qs.filter(parent_id=parent_id)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if q:
+        qs = qs.filter(name__contains=q)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    return qs
+
+
 def department_tree(departments) -> list[tuple[Department, int]]:
     """Depth-first (department, depth) list for an indented tree."""
     children: dict[int | None, list[Department]] = {}

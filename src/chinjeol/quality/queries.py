@@ -106,6 +106,11 @@ def filter_evaluations(qs, *, kind: str = "", scorecard: str = "", department: i
     return qs.exclude(calibration__isnull=False)
 
 
+def evaluation_list(user, **filters) -> QuerySet[Evaluation]:
+    """The evaluations `user` may read narrowed by `filter_evaluations`' filters, with their scores read."""
+    return filter_evaluations(evaluations_for(user), **filters).prefetch_related("scores__item")
+
+
 def staff_in(people: QuerySet[Staff], pk) -> Staff | None:
     try:
         return people.filter(pk=int(pk)).first()

@@ -15,7 +15,8 @@ from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.organization.queries import active_department_names
 
-from ..types import BodyId, Email, Moment, PageNumber, QueryId
+from ..pagination import PageNumbers, Rows, paginated
+from ..types import BodyId, Email, Moment, QueryId
 
 router = Router(tags=["민원"])
 INTAKE_ROLES = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
@@ -101,13 +102,6 @@ class CaseDetailOut(CaseOut):
     events: list[EventOut]
 
 
-class CaseList(Schema):
-    total: int
-    page: int
-    page_size: int
-    items: list[CaseOut]
-
-
 class CaseFilter(Schema):
     status: Case.Status | None = None
     channel: Case.Channel | None = None
@@ -119,8 +113,6 @@ class CaseFilter(Schema):
         max_length=200,
         description="접수번호(또는 끝자리), 민원인 이름, 전화번호(전체 또는 뒤 4자리), 제목·내용의 낱말",
     )
-    page: PageNumber = 1
-    page_size: int = Field(50, ge=1, le=200)
 
 
 def _department_name(case: Case) -> str | None:
@@ -219,7 +211,7 @@ def _detail(request, case: Case) -> CaseDetailOut:
             to_status=e.to_status,
             note=e.note,
         )
-        for e in case.events.order_by("at", "id")
+        for e in queries.case_events(case)
     ]
     return CaseDetailOut(**base.dict(), notices=notices, events=events)
 
@@ -231,28 +223,21 @@ def get_case(request, case_id: QueryId):
     return _detail(request, queries.get_case_for_user(request.auth, case_id))
 
 
-@router.get("", response=CaseList, summary="민원 목록")
+@router.get("", response=list[CaseOut], summary="민원 목록")
+@paginated(PageNumbers, size=50, max_size=200)
 def list_cases(request, filters: Query[CaseFilter]):
     if not has_role(request.auth, *queries.CASE_ROLES):
         raise PermissionDenied("민원을 볼 권한이 없습니다.")
-    qs = queries.cases_for_user(request.auth)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.channel:
-        qs = qs.filter(channel=filters.channel)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.department:
-        qs = qs.filter(department_id=filters.department)
-    if filters.overdue:
-        qs = qs.overdue(timezone.now())
-    if filters.q:
-        qs = queries.search(qs, filters.q)
-    qs = qs.order_by("-received_at", "-id")
-    total = qs.count()
-    start = (filters.page - 1) * filters.page_size
-    items = [_out(c) for c in qs[start : start + filters.page_size]]
-    return {"total": total, "page": filters.page, "page_size": filters.page_size, "items": items}
+    cases = queries.case_list(
+        queries.cases_for_user(request.auth),
+        status=filters.status,
+        channel=filters.channel,
+        kind=filters.kind,
+        department=filters.department,
+        overdue_at=timezone.now() if filters.overdue else None,
+        q=filters.q,
+    )
+    return Rows(cases, _out)
 
 
 # --- workflow steps: the same rules and permissions as the case page (cases.workflow) ----------------

@@ -14,7 +14,8 @@ from chinjeol.core.errors import PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name
 
-from ..types import Day, PageNumber, QueryId
+from ..pagination import PageNumbers, Rows, paginated
+from ..types import Day, QueryId
 
 router = Router(tags=["보상"])
 
@@ -37,17 +38,8 @@ class CompensationEntryOut(Schema):
     handed_over_on: date | None
 
 
-class EntryList(Schema):
-    total: int
-    page: int
-    page_size: int
-    items: list[CompensationEntryOut]
-
-
 class EntryFilter(Schema):
     status: CompensationEntry.Status | None = None
-    page: PageNumber = 1
-    page_size: int = Field(50, ge=1, le=200)
 
 
 class ApproveIn(Schema):
@@ -86,16 +78,12 @@ def _entry_for(request, entry_id: int) -> CompensationEntry:
     return queries.get_entry_for_user(request.auth, entry_id)
 
 
-@router.get("", response=EntryList, summary="보상 대장")
+@router.get("", response=list[CompensationEntryOut], summary="보상 대장")
+@paginated(PageNumbers, size=50, max_size=200)
 def list_entries(request, filters: Query[EntryFilter]):
     if not has_role(request.auth, *queries.READERS):
         raise PermissionDenied("보상 대장을 볼 권한이 없습니다.")
-    entries = queries.entries_for_user(request.auth).order_by("-occurred_at", "-id")
-    if filters.status:
-        entries = entries.filter(status=filters.status)
-    start = (filters.page - 1) * filters.page_size
-    items = [_out(e) for e in entries[start : start + filters.page_size]]
-    return {"total": entries.count(), "page": filters.page, "page_size": filters.page_size, "items": items}
+    return Rows(queries.ledger(request.auth, status=filters.status), _out)
 
 
 @router.post("/{entry_id}/approve", response=CompensationEntryOut, summary="승인 또는 지급 안 함 결정")

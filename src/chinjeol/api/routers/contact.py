@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Literal
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ValidationError as PydanticError
+from pydantic import create_model
 
 from chinjeol.api.idempotency import idempotent
 from chinjeol.contact import cti, queries, services
@@ -18,6 +18,7 @@ from chinjeol.core.access import has_role
 from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
 
+from ..pagination import LimitOffset, Rows, paginated
 from ..types import Day, QueryId
 
 router = Router(tags=["콜센터"])
@@ -107,52 +108,33 @@ class CallFilters(Schema):
     queue: QueryId | None = None
     direction: CallRecord.Direction | None = None
     disposition: Literal["ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION"] | None = None
-    limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0, le=10_000_000)
 
 
-class CallPage(Schema):
-    count: int
-    items: list[CallOut]
-
-
-@router.get("/calls", response=CallPage, summary="통화 기록 목록")
+@router.get("/calls", response=list[CallOut], summary="통화 기록 목록")
+@paginated(LimitOffset, size=100, max_limit=1000)
 def list_calls(request, filters: Query[CallFilters]):
-    qs = queries.calls_for(_scope(request))
-    if filters.date_from:
-        qs = qs.filter(local_date__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(local_date__lte=filters.date_to)
-    for name in ("staff", "department", "queue"):
-        value = getattr(filters, name)
-        if value is not None:
-            qs = qs.filter(**{f"{name}_id": value})
-    if filters.direction:
-        qs = qs.filter(direction=filters.direction)
-    if filters.disposition:
-        qs = qs.filter(disposition=filters.disposition)
-    qs = qs.order_by("-started_at", "-id")
-    page = list(qs[filters.offset : filters.offset + filters.limit])
-    return {"count": qs.count(), "items": [_call(c) for c in page]}
+    calls = queries.call_list(
+        _scope(request),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        staff=filters.staff,
+        department=filters.department,
+        queue=filters.queue,
+        direction=filters.direction,
+        disposition=filters.disposition,
+    )
+    return Rows(calls, _call)
 
 
-class MetricsOut(Schema):
-    key: int | str | None = Field(..., description="직원·부서·큐 ID, 날짜(YYYY-MM-DD) 또는 시(0–23)")
-    label: str
-    offered: int
-    answered: int
-    answered_within_standard: int
-    within_standard_rate: Decimal | None
-    over_3_min: int
-    customer_hung_up_first: int
-    missed: int
-    abandoned: int
-    callbacks_due: int
-    callbacks_met: int
-    service_level: Decimal | None
-    asa_s: Decimal | None
-    aht_s: Decimal | None
-    fcr_rate: Decimal | None
+# The rows of the metrics query as published (its internal figures left out).
+MetricsOut = create_model(
+    "MetricsOut",
+    __base__=Schema,
+    **{
+        **{name: (hint, ...) for name, hint in queries.MetricsRow.api_fields().items()},
+        "key": (int | str | None, Field(..., description="직원·부서·큐 ID, 날짜(YYYY-MM-DD) 또는 시(0–23)")),
+    },
+)
 
 
 @router.get("/calls/metrics", response=list[MetricsOut], summary="콜센터 지표 (기간·묶음별)")
@@ -214,12 +196,8 @@ def list_callbacks(
     limit: int = Query(200, ge=1, le=1000),
 ):
     now = timezone.now()
-    qs = queries.callbacks_for(_scope(request))
-    if status:
-        qs = qs.filter(status=status)
-    if overdue:
-        qs = qs.filter(status=CallbackObligation.Status.OPEN, due_at__lt=now)
-    return [_callback(o, now) for o in qs.order_by("due_at", "id")[:limit]]
+    callbacks = queries.callback_list(_scope(request), status=status, overdue_at=now if overdue else None)
+    return [_callback(o, now) for o in callbacks[:limit]]
 
 
 class CallbackIn(Schema):
@@ -242,9 +220,7 @@ def create_callback(request, payload: CallbackIn):
     _writer(request)
     call = None
     if payload.call is not None:
-        call = queries.calls_for(scope).filter(pk=payload.call).first()
-        if call is None:
-            raise DomainError("not_found", "통화를 찾을 수 없습니다.", field="call", status=404)
+        call = queries.call_in(scope, payload.call)
     now = timezone.now()
     ob = services.callback_create(
         call=call, staff=_staff_of(request), now=now, number=payload.number, outcome=payload.outcome
@@ -261,8 +237,7 @@ class DoneIn(Schema):
 def callback_done(request, callback_id: QueryId, payload: DoneIn):
     scope = _scope(request)
     _writer(request)
-    if not queries.callbacks_for(scope).filter(pk=callback_id).exists():
-        raise DomainError("not_found", "콜백을 찾을 수 없습니다.", status=404)
+    queries.check_callback_in(scope, callback_id)
     now = timezone.now()
     ob = services.callback_done(
         obligation_id=callback_id,

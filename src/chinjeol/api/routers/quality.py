@@ -12,10 +12,11 @@ from pydantic import StrictFloat, StrictInt, StrictStr
 
 from chinjeol.api.idempotency import idempotent
 from chinjeol.core.access import has_role
-from chinjeol.core.errors import PermissionDenied
+from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.quality import queries, services
 
-from ..types import Day, Moment, PageNumber
+from ..pagination import FixedPages, Rows, paginated
+from ..types import Day, Moment
 
 router = Router(tags=["서비스 품질 평가"])
 
@@ -130,8 +131,6 @@ def evaluation_create(request, payload: EvaluationIn):
     if payload.call_id is not None:
         call = queries.call_for(payload.call_id)
         if call is None:
-            from chinjeol.core.errors import DomainError
-
             raise DomainError("invalid", "그런 통화 기록이 없습니다.", field="call_id", status=422)
     evaluation = services.evaluation_record(
         scorecard=payload.scorecard, employee_no=payload.employee_no, kind=payload.kind,
@@ -148,21 +147,13 @@ class ListQuery(Schema):
     employee_no: str = Field("", max_length=20)
     date_from: Day | None = None
     date_to: Day | None = None
-    page: PageNumber = 1
 
 
-class PageOut(Schema):
-    count: int
-    page: int
-    results: list[EvaluationOut]
-
-
-@router.get("/evaluations", response=PageOut, summary="평가 목록 (볼 수 있는 범위, 100건씩)")
+@router.get("/evaluations", response=list[EvaluationOut], summary="평가 목록 (볼 수 있는 범위, 100건씩)")
+@paginated(FixedPages, size=100)
 def evaluation_list(request, q: Query[ListQuery]):
-    qs = queries.filter_evaluations(
-        queries.evaluations_for(request.auth), kind=q.kind, scorecard=q.scorecard,
+    evaluations = queries.evaluation_list(
+        request.auth, kind=q.kind, scorecard=q.scorecard,
         date_from=q.date_from, date_to=q.date_to, employee_no=q.employee_no,
-    ).prefetch_related("scores__item")  # fmt: skip
-    start = (q.page - 1) * 100
-    rows = list(qs[start : start + 100])
-    return {"count": qs.count(), "page": q.page, "results": [_out(e) for e in rows]}
+    )  # fmt: skip
+    return Rows(evaluations, _out)

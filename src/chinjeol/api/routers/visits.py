@@ -14,6 +14,7 @@ from chinjeol.visits import queries, rules, services
 from chinjeol.visits.models import Visit
 from chinjeol.visits.services.counter import VisitIntake
 
+from ..pagination import LimitOffset, Rows, paginated
 from ..types import BodyId, Day, Moment, QueryId
 
 router = Router(tags=["방문객 안내"])
@@ -85,16 +86,10 @@ class VisitFilters(Schema):
     date_from: Day = Field(..., description="방문일 시작 (포함)")
     date_to: Day = Field(..., description="방문일 끝 (포함)")
     department: QueryId | None = None
-    limit: int = Field(200, ge=1, le=1000)
-    offset: int = Field(0, ge=0, le=10_000_000)
 
 
-class VisitPage(Schema):
-    count: int
-    items: list[VisitOut]
-
-
-@router.get("/visits", response=VisitPage, summary="방문객 안내 기록")
+@router.get("/visits", response=list[VisitOut], summary="방문객 안내 기록")
+@paginated(LimitOffset, size=200, max_limit=1000)
 def list_visits(request, filters: Query[VisitFilters]):
     if not has_role(request.auth, *queries.READERS):
         raise PermissionDenied("방문객 안내 기록을 볼 권한이 없습니다.")
@@ -103,6 +98,4 @@ def list_visits(request, filters: Query[VisitFilters]):
     if (filters.date_to - filters.date_from).days > MAX_DAYS:
         raise DomainError("invalid", f"기간은 {MAX_DAYS}일 이하로 정해 주세요.", field="date_to", status=422)
     end = date.fromordinal(filters.date_to.toordinal() + 1)
-    qs = queries.visits_in(filters.date_from, end, department=filters.department)
-    page = list(qs[filters.offset : filters.offset + filters.limit])
-    return {"count": qs.count(), "items": [_out(v) for v in page]}
+    return Rows(queries.visits_in(filters.date_from, end, department=filters.department), _out)

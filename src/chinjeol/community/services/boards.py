@@ -8,7 +8,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.phones import phone_or_blank
 from chinjeol.kindness.services import mileage_record
 from chinjeol.korean.pii import mask_pii
@@ -49,7 +49,7 @@ def best_case_from_report(*, report_id: int, title: str, body: str, by, now: dat
     """Publish a substantiated kind report on 고객만족방 (the reporter's identity stays out)."""
     report = Report.objects.select_for_update().filter(pk=report_id).first()
     if report is None:
-        raise DomainError("not_found", "신고를 찾을 수 없습니다.", status=404)
+        raise NotFound("신고를 찾을 수 없습니다.")
     if report.kind != Report.Kind.PRAISE or report.status != Report.Status.SUBSTANTIATED:
         raise DomainError("state", "인정된 칭찬 신고만 고객만족방에 게시할 수 있습니다.")
     if BestCase.objects.filter(report=report).exists():
@@ -77,7 +77,7 @@ def best_case_from_report(*, report_id: int, title: str, body: str, by, now: dat
 def best_case_moderate(*, post_id: int, status: str, by, now: datetime) -> BestCase:
     post = BestCase.objects.select_for_update().filter(pk=post_id).first()
     if post is None:
-        raise DomainError("not_found", "글을 찾을 수 없습니다.", status=404)
+        raise NotFound("글을 찾을 수 없습니다.")
     problem = rules.post_transition_problem(post.status, status, rules.BEST_CASE_TRANSITIONS)
     if problem:
         raise DomainError("state", problem)
@@ -139,7 +139,7 @@ def praise_post_approve(*, post_id: int, official_id: int, by, now: datetime, no
     the praise counts toward the praise-twice encouragement."""
     post = PraisePost.objects.select_for_update().filter(pk=post_id).first()
     if post is None:
-        raise DomainError("not_found", "글을 찾을 수 없습니다.", status=404)
+        raise NotFound("글을 찾을 수 없습니다.")
     problem = rules.post_transition_problem(post.status, PostStatus.PUBLISHED, rules.PRAISE_POST_TRANSITIONS)
     if problem:
         raise DomainError("state", problem)
@@ -171,7 +171,7 @@ def praise_post_approve(*, post_id: int, official_id: int, by, now: datetime, no
 def praise_post_hide(*, post_id: int, by, now: datetime, note: str = "") -> PraisePost:
     post = PraisePost.objects.select_for_update().filter(pk=post_id).first()
     if post is None:
-        raise DomainError("not_found", "글을 찾을 수 없습니다.", status=404)
+        raise NotFound("글을 찾을 수 없습니다.")
     problem = rules.post_transition_problem(post.status, PostStatus.HIDDEN, rules.PRAISE_POST_TRANSITIONS)
     if problem:
         raise DomainError("state", problem)
@@ -207,7 +207,7 @@ def broadcast_decide(
     """Approve, decline or mark aired."""
     row = BroadcastRequest.objects.select_for_update().filter(pk=request_id).first()
     if row is None:
-        raise DomainError("not_found", "신청을 찾을 수 없습니다.", status=404)
+        raise NotFound("신청을 찾을 수 없습니다.")
     problem = rules.broadcast_transition_problem(row.status, status)
     if problem:
         raise DomainError("state", problem)

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department
 
@@ -63,7 +63,7 @@ def initiative_save(
 def initiative_progress_add(*, initiative_id: int, note: str, by, now: datetime) -> InitiativeProgress:
     initiative = Initiative.objects.select_for_update().filter(pk=initiative_id).first()
     if initiative is None:
-        raise DomainError("not_found", "시책을 찾을 수 없습니다.", status=404)
+        raise NotFound("시책을 찾을 수 없습니다.")
     if initiative.status == Initiative.Status.REPORTED:
         raise DomainError("state", "결과를 보고한 시책에는 추진 기록을 더할 수 없습니다.")
     row = InitiativeProgress.objects.create(
@@ -89,7 +89,7 @@ def initiative_report(
     """Report the results: what was achieved, the rate against the goal, and an evidence file."""
     initiative = Initiative.objects.select_for_update().filter(pk=initiative_id).first()
     if initiative is None:
-        raise DomainError("not_found", "시책을 찾을 수 없습니다.", status=404)
+        raise NotFound("시책을 찾을 수 없습니다.")
     if achievement_rate is not None and not 0 <= achievement_rate <= 100:
         raise DomainError("invalid", "목표 달성률은 0부터 100 사이로 적어 주세요.", field="achievement_rate")
     initiative.achievement = _text(achievement, field="achievement", label="추진 성과", limit=10_000)

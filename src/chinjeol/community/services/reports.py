@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chinjeol.core.counters import next_number
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.phones import phone_or_blank
 from chinjeol.core.workflow import locked, transition
 from chinjeol.korean.pii import mask_pii
@@ -122,7 +122,7 @@ def report_from_case(
     try:
         case = Case.objects.select_for_update().get(pk=case_id)
     except Case.DoesNotExist as exc:
-        raise DomainError("not_found", "민원을 찾을 수 없습니다.", status=404) from exc
+        raise NotFound("민원을 찾을 수 없습니다.") from exc
     if case.kind not in (Case.Kind.PRAISE, Case.Kind.UNKIND):
         raise DomainError("kind", "칭찬 또는 불친절 신고 민원만 신고센터로 넘길 수 있습니다.")
     if Report.objects.filter(case=case).exists():
@@ -200,7 +200,7 @@ def report_official_add(*, report_id: int, staff_id: int, by, now: datetime) -> 
         raise DomainError("state", "조사를 시작한 뒤에 관련 직원을 지정할 수 있습니다.")
     staff = Staff.objects.select_related("department").filter(pk=staff_id).first()
     if staff is None:
-        raise DomainError("not_found", "직원을 찾을 수 없습니다.", field="staff", status=404)
+        raise NotFound("직원을 찾을 수 없습니다.", field="staff")
     if not staff.is_active:
         raise DomainError("inactive", "재직 중인 직원만 지정할 수 있습니다.", field="staff")
     if ReportOfficial.objects.filter(report=report, staff=staff).exists():
@@ -226,7 +226,7 @@ def report_official_remove(*, report_id: int, staff_id: int, by, now: datetime) 
         raise DomainError("state", "조사 중인 신고에서만 관련 직원을 뺄 수 있습니다.")
     official = ReportOfficial.objects.select_related("staff").filter(report=report, staff_id=staff_id).first()
     if official is None:
-        raise DomainError("not_found", "지정된 직원이 아닙니다.", field="staff", status=404)
+        raise NotFound("지정된 직원이 아닙니다.", field="staff")
     official.delete()
     _event(report, ReportEvent.Kind.OFFICIAL_REMOVED, by=by, at=now, note=official.staff.name)
 

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chinjeol.charter import queries as charter_queries
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Department, Staff
 
@@ -100,7 +100,7 @@ def task_complete(
     try:
         task = Task.objects.select_for_update(of=("self",)).select_related("report").get(pk=task_id)
     except Task.DoesNotExist as exc:
-        raise DomainError("not_found", "할 일을 찾을 수 없습니다.", status=404) from exc
+        raise NotFound("할 일을 찾을 수 없습니다.") from exc
     if not task.is_open:
         raise DomainError("state", "이미 완료한 할 일입니다.")
     outcome = mask_pii(outcome.strip()).text

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from chinjeol.charter.calendar import format_date_ko
 from chinjeol.core.access import has_role
-from chinjeol.core.errors import DomainError, PermissionDenied
+from chinjeol.core.errors import DomainError, NotFound, PermissionDenied
 from chinjeol.core.roles import Role
 
 from .. import rules
@@ -74,7 +74,7 @@ def item_rule_change(
     _officer(by)
     item = EvaluationItem.objects.select_for_update().filter(code=item_code).first()
     if item is None:
-        raise DomainError("not_found", "평가 항목을 찾을 수 없습니다.", status=404)
+        raise NotFound("평가 항목을 찾을 수 없습니다.")
     _check_valid_from(valid_from, now)
     _item_rule(item.code, item.name, item.sign, points_per_event, cap, weight)
     current = config_at(valid_from).versions.get(item.code)
@@ -113,7 +113,7 @@ def item_describe(*, item_code: str, name: str, advice: str, by) -> EvaluationIt
     _officer(by)
     item = EvaluationItem.objects.select_for_update().filter(code=item_code).first()
     if item is None:
-        raise DomainError("not_found", "평가 항목을 찾을 수 없습니다.", status=404)
+        raise NotFound("평가 항목을 찾을 수 없습니다.")
     name = (name or "").strip()
     if not name:
         raise DomainError("required", "항목 이름을 적어 주세요.", field="name")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from chinjeol.core.access import has_role, scoped_department_ids
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_pii
 from chinjeol.organization.models import Staff
@@ -34,7 +34,7 @@ EARLIEST = datetime(2000, 1, 1, tzinfo=entry_table.SEOUL)
 
 
 def _deny(message: str, field: str) -> DomainError:
-    return DomainError("forbidden", message, field=field, status=403)
+    return PermissionDenied(message, field=field)
 
 
 def leader_scope(user) -> set[int]:
