@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from . import rules
+from .pages import domain_error_page  # noqa: F401  (until every view imports it from core.pages)
 from .roles import ORG_WIDE_READERS, READ_ONLY_ROLES, SCOPED_ROLES, Role
 
 READ_ONLY_MESSAGE = "감사 역할은 조회만 할 수 있습니다. 등록·수정·처리는 할 수 없습니다."
@@ -93,12 +94,6 @@ def scoped_department_ids(user, roles=SCOPED_ROLES) -> set[int] | None:
 def can_manage_department(user, department_id: int) -> bool:
     scope = scoped_department_ids(user, roles=SCOPED_ROLES | {Role.CS_OFFICER})
     return scope is None or department_id in scope
-
-
-def domain_error_page(request, error):
-    """The page for a broken business rule (`core.errors.DomainError`): its Korean message with its status
-    (400, 403, 404, 409). Views may return it; `DomainErrorPageMiddleware` shows it for any they let escape."""
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
 
 
 def forbidden(request, message: str = "이 화면을 볼 권한이 없습니다."):
