@@ -53,8 +53,6 @@ STATUS_WITHOUT_CHOICES: set[str] = {
 
 # `except DomainError` left in views and routers (per file): map it with core.pages (@domain_errors, form_errors).
 DOMAIN_ERROR_HANDLERS: dict[str, int] = {
-    "src/chinjeol/cases/template_views.py": 1,
-    "src/chinjeol/cases/views.py": 5,
     "src/chinjeol/charter/views.py": 4,
     "src/chinjeol/community/views/boards.py": 7,
     "src/chinjeol/community/views/initiatives.py": 5,
