@@ -54,11 +54,7 @@ STATUS_WITHOUT_CHOICES: set[str] = {
 # `except DomainError` left in views and routers (per file): map it with core.pages (@domain_errors, form_errors).
 DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/charter/views.py": 4,
-    "src/chinjeol/community/views/boards.py": 7,
-    "src/chinjeol/community/views/initiatives.py": 5,
-    "src/chinjeol/community/views/relay.py": 2,
-    "src/chinjeol/community/views/reports.py": 6,
-    "src/chinjeol/community/views/tasks.py": 3,
+    "src/chinjeol/community/views/reports.py": 2,
     "src/chinjeol/compensation/views.py": 3,
     "src/chinjeol/contact/views/pages.py": 1,
     "src/chinjeol/kindness/views/boards.py": 1,
