@@ -56,7 +56,6 @@ DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/charter/views.py": 4,
     "src/chinjeol/community/views/reports.py": 2,
     "src/chinjeol/compensation/views.py": 1,
-    "src/chinjeol/contact/views/pages.py": 1,
     "src/chinjeol/kindness/views/boards.py": 1,
     "src/chinjeol/kindness/views/configuration.py": 4,
     "src/chinjeol/kindness/views/personal.py": 1,
