@@ -57,8 +57,6 @@ DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/community/views/reports.py": 2,
     "src/chinjeol/compensation/views.py": 1,
     "src/chinjeol/kindness/views/registration.py": 2,
-    "src/chinjeol/knowledge/views.py": 3,
-    "src/chinjeol/knowledge/views_admin.py": 1,
     "src/chinjeol/organization/views.py": 3,
     "src/chinjeol/protection/views.py": 2,
     "src/chinjeol/quality/views/evaluations.py": 5,
