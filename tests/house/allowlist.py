@@ -57,7 +57,6 @@ DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/community/views/reports.py": 2,
     "src/chinjeol/compensation/views.py": 1,
     "src/chinjeol/kindness/views/registration.py": 2,
-    "src/chinjeol/protection/views.py": 2,
     "src/chinjeol/quality/views/evaluations.py": 5,
     "src/chinjeol/quality/views/programmes.py": 4,
     "src/chinjeol/reports/views.py": 1,
