@@ -62,8 +62,6 @@ DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/reports/views.py": 1,
     "src/chinjeol/surveys/views/happy.py": 1,
     "src/chinjeol/surveys/views/surveys.py": 2,
-    "src/chinjeol/training/views/learning.py": 4,
-    "src/chinjeol/training/views/manage.py": 9,
     "src/chinjeol/visits/views/counter.py": 3,
     "src/chinjeol/visits/views/experts.py": 5,
     "src/chinjeol/visits/views/field.py": 3,
