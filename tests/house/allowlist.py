@@ -62,9 +62,4 @@ DOMAIN_ERROR_HANDLERS: dict[str, int] = {
     "src/chinjeol/reports/views.py": 1,
     "src/chinjeol/surveys/views/happy.py": 1,
     "src/chinjeol/surveys/views/surveys.py": 2,
-    "src/chinjeol/visits/views/counter.py": 3,
-    "src/chinjeol/visits/views/experts.py": 5,
-    "src/chinjeol/visits/views/field.py": 3,
-    "src/chinjeol/visits/views/http.py": 1,
-    "src/chinjeol/visits/views/meetings.py": 1,
 }
