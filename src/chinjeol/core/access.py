@@ -9,7 +9,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from . import rules
-from .pages import domain_error_page  # noqa: F401  (until every view imports it from core.pages)
 from .roles import ORG_WIDE_READERS, READ_ONLY_ROLES, SCOPED_ROLES, Role
 
 READ_ONLY_MESSAGE = "감사 역할은 조회만 할 수 있습니다. 등록·수정·처리는 할 수 없습니다."
