@@ -40,3 +40,16 @@ STATUS_WITHOUT_CHOICES: set[str] = {
     "community.ReportEvent.from_status",
     "community.ReportEvent.to_status",
 }
+
+# `except DomainError` left in views and routers (per file): map it with core.pages (@domain_errors, form_errors).
+DOMAIN_ERROR_HANDLERS: dict[str, int] = {
+    "src/chinjeol/charter/views.py": 4,
+    "src/chinjeol/community/views/reports.py": 2,
+    "src/chinjeol/compensation/views.py": 1,
+    "src/chinjeol/kindness/views/registration.py": 2,
+    "src/chinjeol/quality/views/evaluations.py": 1,
+    "src/chinjeol/quality/views/programmes.py": 1,
+    "src/chinjeol/reports/views.py": 1,
+    "src/chinjeol/surveys/views/happy.py": 1,
+    "src/chinjeol/surveys/views/surveys.py": 2,
+}

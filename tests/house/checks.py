@@ -151,3 +151,21 @@ MAX_MODULE_LINES = 400
 def too_long(source: str) -> list[Finding]:
     lines = source.count("\n") + (0 if source.endswith("\n") or not source else 1)
     return [(lines, f"{lines} lines (limit {MAX_MODULE_LINES})")] if lines > MAX_MODULE_LINES else []
+
+
+def _names_domain_error(node: ast.expr | None) -> bool:
+    if node is None:
+        return False
+    if isinstance(node, ast.Tuple):
+        return any(_names_domain_error(element) for element in node.elts)
+    return ast.unparse(node).split(".")[-1] == "DomainError"
+
+
+def domain_error_handlers(source: str) -> list[Finding]:
+    """`except DomainError` in a view or router: pages map it with `core.pages` (`@domain_errors`,
+    `form_errors`), the API with its one handler."""
+    return [
+        (node.lineno, f"except {ast.unparse(node.type)}")
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ExceptHandler) and _names_domain_error(node.type)
+    ]

@@ -133,3 +133,44 @@ class TestModuleLength:
 
     def test_a_long_module_is_found(self):
         assert checks.too_long("x = 1\n" * (checks.MAX_MODULE_LINES + 1))
+
+
+class TestDomainErrorHandlers:
+    def test_the_decorator_and_the_form_helper_pass(self):
+        good = src(
+            """
+            @domain_errors(back="cases:detail")
+            def act(request, pk):
+                services.case_start(case_id=pk, by=request.user, now=now())
+                return redirect("cases:detail", pk=pk)
+
+            def new(request):
+                form = CaseForm(request.POST or None)
+                if form.is_valid():
+                    with form_errors(form):
+                        return redirect("cases:detail", pk=services.case_register(form.cleaned_data).pk)
+                try:
+                    day = date.fromisoformat(request.GET["day"])
+                except (KeyError, ValueError):
+                    day = None
+                return render(request, "cases/new.html", {"form": form, "day": day})
+            """
+        )
+        assert checks.domain_error_handlers(good) == []
+
+    def test_handlers_of_it_are_found(self):
+        bad = src(
+            """
+            def act(request, pk):
+                try:
+                    services.case_start(case_id=pk)
+                except DomainError as error:
+                    messages.error(request, error.message)
+                try:
+                    services.case_close(case_id=pk)
+                except (ValueError, errors.DomainError):
+                    pass
+                return redirect("cases:detail", pk=pk)
+            """
+        )
+        assert [line for line, _ in checks.domain_error_handlers(bad)] == [4, 8]

@@ -78,13 +78,24 @@ def test_korean_is_a_pure_library():
         assert checks.pure_library_imports(path.read_text(encoding="utf-8")) == [], rel(path)
 
 
-def test_no_orm_in_views_and_routers_outside_the_allowlist():
-    paths = [
+def views_and_routers() -> list[Path]:
+    return [
         path
         for path, module in modules()
         if ".views" in module or module.endswith("views") or ".api.routers." in module
     ]
-    assert_matches_allowlist(counted(checks.orm_calls, paths), allowlist.ORM_IN_VIEWS, "ORM in views/routers")
+
+
+def test_no_orm_in_views_and_routers_outside_the_allowlist():
+    found = counted(checks.orm_calls, views_and_routers())
+    assert_matches_allowlist(found, allowlist.ORM_IN_VIEWS, "ORM in views/routers")
+
+
+def test_views_and_routers_leave_domain_errors_to_the_one_mapping():
+    found = counted(checks.domain_error_handlers, views_and_routers())
+    assert_matches_allowlist(
+        found, allowlist.DOMAIN_ERROR_HANDLERS, "except DomainError in views/routers (use core.pages)"
+    )
 
 
 def test_no_raw_sql_outside_the_allowlist():

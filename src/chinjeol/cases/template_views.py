@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
 
 from . import answer_templates
@@ -51,10 +50,7 @@ def template_list(request):
 
 @role_required(*READERS)
 def template_edit(request, pk: int):
-    try:
-        template = answer_templates.get_template(pk)
-    except DomainError as error:
-        return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
+    template = answer_templates.get_template(pk)
     if request.method == "POST":
         return _save(request, answer_templates.AnswerTemplateForm(request.POST, instance=template), template)
     return _page(request, answer_templates.AnswerTemplateForm(instance=template), template)

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as _error_page
 from chinjeol.core.access import role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound, PermissionDenied
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.privacy import request_ip
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import phone_last4
@@ -91,10 +91,7 @@ def queue(request):
 @role_required(*queries.CASE_ROLES)
 def detail(request, pk: int):
     _area(request)
-    try:
-        case = queries.get_case_for_user(request.user, pk)
-    except DomainError as error:
-        return _error_page(request, error)
+    case = queries.get_case_for_user(request.user, pk)
     customer = case_contact_for(request, case, user=request.user, action="view")
     primary, others = _steps(request.user, case)
     context = {
@@ -166,15 +163,13 @@ STEP_FORMS = {
 
 @require_POST
 @role_required(*queries.HANDLER_ROLES)
+@domain_errors(back="cases:detail")
 def act(request, pk: int, action: str):
     if action not in STEP_FORMS:
-        return _error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
-    try:
-        case = queries.get_case_for_user(request.user, pk)
-    except DomainError as error:
-        return _error_page(request, error)
+        raise NotFound("알 수 없는 처리입니다.")
+    case = queries.get_case_for_user(request.user, pk)
     if not workflow.may_take(request.user, case, action):
-        return _error_page(request, DomainError("forbidden", "이 민원을 처리할 권한이 없습니다.", status=403))
+        raise PermissionDenied("이 민원을 처리할 권한이 없습니다.")
     form_class = STEP_FORMS[action]
     data = {}
     if form_class is not None:
@@ -185,14 +180,8 @@ def act(request, pk: int, action: str):
             messages.error(request, f"{label + ': ' if label else ''}{errors[0]}")
             return redirect("cases:detail", pk=pk)
         data = _step_data(action, form.cleaned_data)
-    try:
-        workflow.case_step(user=request.user, case_id=pk, step=action, data=data, now=timezone.now())
-    except DomainError as error:
-        if error.status in (403, 404):
-            return _error_page(request, error)
-        messages.error(request, error.message)
-    else:
-        messages.success(request, workflow.DONE[action])
+    workflow.case_step(user=request.user, case_id=pk, step=action, data=data, now=timezone.now())
+    messages.success(request, workflow.DONE[action])
     return redirect("cases:detail", pk=pk)
 
 
@@ -213,11 +202,8 @@ def staff_new(request):
             department_id=data["department"].pk if data["department"] else None,
             statutory_service_id=data["statutory_service"].pk if data.get("statutory_service") else None,
         )
-        try:
+        with form_errors(form):
             case = _register_staff_case(request, intake, data["answer"])
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, f"접수했습니다: {case.receipt_no}")
             return redirect("cases:detail", pk=case.pk)
     return render(request, "cases/staff_new.html", {"form": form})
@@ -263,13 +249,8 @@ def citizen_new(request):
                 customer_phone=data["phone"],
                 customer_email=data["email"],
             )
-            try:
+            with form_errors(form, aliases={"customer.phone": "phone"}):
                 case = services.case_register(intake=intake, by=None, now=timezone.now())
-            except DomainError as error:
-                if error.field == "customer.phone":
-                    error.field = "phone"
-                error.add_to_form(form)
-            else:
                 return render(request, "cases/citizen_done.html", {"case": case})
     return render(request, "cases/citizen_new.html", {"form": form}, status=400 if form.errors else 200)
 

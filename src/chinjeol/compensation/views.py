@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
@@ -105,7 +106,7 @@ def report(request):
     return render(request, "compensation/report.html", {"year": year, "rows": rows, "totals": totals})
 
 
-def _back(request) -> str:
+def _back(request, **_) -> str:
     """Back to the ledger page the form was on; never to another site."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None, require_https=False):
@@ -113,42 +114,39 @@ def _back(request) -> str:
     return reverse("compensation:ledger")
 
 
+# A missing entry is said on the ledger the form was on, like any other refusal.
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back=_back, pages=())
 def approve(request, pk: int):
-    try:
-        services.compensation_approve(
-            entry_id=pk,
-            by=request.user,
-            now=timezone.now(),
-            approve=request.POST.get("decision") != "reject",
-            note=request.POST.get("note", ""),
-        )
-        messages.success(request, "처리했습니다.")
-    except DomainError as error:
-        messages.error(request, error.message)
+    services.compensation_approve(
+        entry_id=pk,
+        by=request.user,
+        now=timezone.now(),
+        approve=request.POST.get("decision") != "reject",
+        note=request.POST.get("note", ""),
+    )
+    messages.success(request, "처리했습니다.")
     return redirect(_back(request))
 
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back=_back, pages=())
 def hand_over(request, pk: int):
     form = HandOverForm(request.POST)
     if not form.is_valid():
         first = next(iter(form.errors.values()))[0]
         messages.error(request, f"지급 기록을 저장하지 못했습니다: {first}")
-    else:
-        try:
-            services.compensation_hand_over(
-                entry_id=pk,
-                by=request.user,
-                on=form.cleaned_data["on"],
-                handed_by=form.cleaned_data["handed_by"],
-                today=timezone.localdate(),
-            )
-            messages.success(request, "지급 완료로 기록했습니다.")
-        except DomainError as error:
-            messages.error(request, error.message)
+        return redirect(_back(request))
+    services.compensation_hand_over(
+        entry_id=pk,
+        by=request.user,
+        on=form.cleaned_data["on"],
+        handed_by=form.cleaned_data["handed_by"],
+        today=timezone.localdate(),
+    )
+    messages.success(request, "지급 완료로 기록했습니다.")
     return redirect(_back(request))
 
 
@@ -165,7 +163,7 @@ def approve_many(request):
         return redirect(_back(request))
     try:
         count = services.compensation_approve_many(entry_ids=ids, by=request.user, now=timezone.now())
-    except DomainError as error:
+    except DomainError as error:  # the message says that nothing at all was approved
         messages.error(request, f"아무것도 승인하지 않았습니다: {error.message}")
     else:
         messages.success(request, f"{count:,}건을 승인했습니다.")

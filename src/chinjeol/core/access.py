@@ -103,12 +103,6 @@ def can_manage_department(user, department_id: int) -> bool:
     return scope is None or department_id in scope
 
 
-def domain_error_page(request, error):
-    """The page for a broken business rule (`core.errors.DomainError`): its Korean message with its status
-    (400, 403, 404, 409). Views may return it; `DomainErrorPageMiddleware` shows it for any they let escape."""
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
-
-
 def forbidden(request, message: str = "이 화면을 볼 권한이 없습니다."):
     return render(request, "core/forbidden.html", {"message": message}, status=403)
 

@@ -1,4 +1,4 @@
-"""One domain error, mapped in one place for the API (api/api.py) and for forms (add_to_form)."""
+"""One domain error, mapped in one place for the API (api/errors.py) and for pages (core/pages.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ class DomainError(Exception):
         return {"code": self.code, "message": self.message, "field": self.field}
 
     def add_to_form(self, form) -> None:
-        field = self.field if self.field in getattr(form, "fields", {}) else None
-        form.add_error(field, self.message)
+        from .pages import form_error
+
+        form_error(form, self)
 
 
 class PermissionDenied(DomainError):

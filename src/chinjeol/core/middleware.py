@@ -73,8 +73,8 @@ class DomainErrorPageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from .access import domain_error_page
         from .errors import DomainError
+        from .pages import domain_error_page
 
         if isinstance(exception, DomainError) and not request.path_info.startswith("/api/"):
             return domain_error_page(request, exception)

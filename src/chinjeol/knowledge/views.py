@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import forbidden, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors, form_errors
 
 from . import queries, services
 from .forms import ArticleForm, AttachmentForm
@@ -123,7 +123,7 @@ def article_edit(request, code: str | None = None):
         if form.is_valid():
             data = form.cleaned_data
             department = data["owner_department"]
-            try:
+            with form_errors(form):
                 saved, what = services.article_save(
                     data=services.ArticleInput(
                         code=article.code if article else data["code"],
@@ -138,9 +138,6 @@ def article_edit(request, code: str | None = None):
                     now=timezone.now(),
                     note=data["note"],
                 )
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 if article is None and what != "created":
                     form.add_error("code", "같은 코드의 문서가 이미 있습니다.")
                 else:
@@ -153,31 +150,33 @@ def article_edit(request, code: str | None = None):
     return render(request, "knowledge/edit.html", {"form": form, "article": article})
 
 
+def _read_for_case(request, code: str) -> str:
+    return reverse("knowledge:read", args=[code]) + f"?case={_int(request.POST.get('case'))}"
+
+
 @require_POST
 @role_required(*READERS)
+@domain_errors(back=_read_for_case)
 def article_use(request, code: str):
     article = get_object_or_404(Article, code=code)
     case_id = _int(request.POST.get("case"))
     if case_id is None:
         messages.error(request, "민원 번호가 없습니다. 민원 화면에서 문서를 열어 주세요.")
         return redirect("knowledge:read", code=code)
-    try:
-        services.article_use_record(
-            article_id=article.pk,
-            subject_type="case",
-            subject_id=str(case_id),
-            by=request.user,
-            now=timezone.now(),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "이 문서로 해결했다고 기록했습니다.")
-    return redirect(reverse("knowledge:read", args=[code]) + f"?case={case_id}")
+    services.article_use_record(
+        article_id=article.pk,
+        subject_type="case",
+        subject_id=str(case_id),
+        by=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, "이 문서로 해결했다고 기록했습니다.")
+    return redirect(_read_for_case(request, code))
 
 
 @require_POST
 @role_required(*READERS)
+@domain_errors(back="knowledge:read")
 def attachment_upload(request, code: str):
     article = get_object_or_404(Article, code=code)
     if not can_edit(request.user, article.owner_department_id):
@@ -190,19 +189,15 @@ def attachment_upload(request, code: str):
     if upload.size > Attachment.MAX_BYTES:
         messages.error(request, "첨부 파일은 5MB 이하만 올릴 수 있습니다.")
         return redirect("knowledge:read", code=code)
-    try:
-        services.attachment_add(
-            article=article,
-            name=upload.name,
-            content_type=upload.content_type,
-            data=upload.read(),
-            by=request.user,
-            now=timezone.now(),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "파일을 올렸습니다.")
+    services.attachment_add(
+        article=article,
+        name=upload.name,
+        content_type=upload.content_type,
+        data=upload.read(),
+        by=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, "파일을 올렸습니다.")
     return redirect("knowledge:read", code=code)
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
 from chinjeol.core.access import role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import form_errors
 from chinjeol.core.roles import Role
 
 from . import queries, services
@@ -22,11 +22,8 @@ def synonyms(request):
     request.area = "knowledge"
     form = SynonymForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             services.synonym_save(**form.cleaned_data, by=request.user, now=timezone.now())
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, "생활 용어를 저장했습니다.")
             return redirect("knowledge:synonyms")
     rows = Synonym.objects.all()

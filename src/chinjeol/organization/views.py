@@ -7,10 +7,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from chinjeol.core.access import domain_error_page as _error_page
 from chinjeol.core.access import has_role, role_required, scoped_department_ids
-from chinjeol.core.errors import DomainError
 from chinjeol.core.models import User
+from chinjeol.core.pages import form_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
@@ -56,10 +55,7 @@ def staff_pick(request):
 @role_required(*ALL_ROLES)
 def department_detail(request, pk: int):
     _area(request)
-    try:
-        department = queries.get_department_for_user(request.user, pk)
-    except DomainError as error:
-        return _error_page(request, error)
+    department = queries.get_department_for_user(request.user, pk)
     members = queries.staff_search(department_id=department.pk)
     children = queries.departments_with_counts().filter(parent=department, is_active=True)
     ancestors = []
@@ -77,10 +73,7 @@ def department_detail(request, pk: int):
 @role_required(*ALL_ROLES)
 def staff_detail(request, pk: int):
     _area(request)
-    try:
-        staff = queries.get_staff_for_user(request.user, pk)
-    except DomainError as error:
-        return _error_page(request, error)
+    staff = queries.get_staff_for_user(request.user, pk)
     show_contact = queries.can_see_contact(request.user, staff)
     if show_contact and (staff.mobile or staff.email) and request.user.staff_id != staff.pk:
         personal_access_log(
@@ -106,12 +99,10 @@ def org_import(request):
     form = OrgImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with form_errors(form):
             result = services.org_import_file(
                 filename=upload.name, data=upload.read(), dry_run=form.cleaned_data["dry_run"]
             )
-        except DomainError as error:
-            error.add_to_form(form)
     status = 200
     if request.method == "POST" and form.errors:
         status = 422  # the file itself was refused (size, type, encoding, empty, too many rows)

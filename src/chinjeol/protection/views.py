@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chinjeol.core.access import forbidden, may_write, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors
 
 from . import queries, services
 from .evidence import evidence_pdf
@@ -35,33 +35,30 @@ def _incident(request, pk: int) -> Incident:
     return incident
 
 
+# A refusal to approve is said on the incident's page, like any other.
 @role_required(*READERS)
 @require_http_methods(["GET", "POST"])
+@domain_errors(back="protection:incident", pages=())
 def incident(request, pk: int):
     item = _incident(request, pk)
     if request.method == "POST":
         if not may_write(request.user) or not can_approve(request.user, item):
             return forbidden(request, "상담사의 관리자(부서장) 또는 고객만족 담당관만 지원을 승인합니다.")
         now = timezone.now()
-        try:
-            if request.POST.get("action") == "close":
-                services.incident_close(incident=item, by_user=request.user, now=now)
-                messages.success(request, "조치를 마쳤습니다.")
-            else:
-                minutes = request.POST.get("minutes") or ""
-                services.support_record(
-                    incident=item,
-                    kind=request.POST.get("kind", ""),
-                    by_user=request.user,
-                    minutes=int(minutes) if minutes.isdigit() else None,
-                    note=request.POST.get("note", ""),
-                    now=now,
-                )
-                messages.success(
-                    request, "지원을 기록했습니다. 기록은 해당 상담사와 고객만족 담당관만 봅니다."
-                )
-        except DomainError as error:
-            messages.error(request, error.message)
+        if request.POST.get("action") == "close":
+            services.incident_close(incident=item, by_user=request.user, now=now)
+            messages.success(request, "조치를 마쳤습니다.")
+        else:
+            minutes = request.POST.get("minutes") or ""
+            services.support_record(
+                incident=item,
+                kind=request.POST.get("kind", ""),
+                by_user=request.user,
+                minutes=int(minutes) if minutes.isdigit() else None,
+                note=request.POST.get("note", ""),
+                now=now,
+            )
+            messages.success(request, "지원을 기록했습니다. 기록은 해당 상담사와 고객만족 담당관만 봅니다.")
         return redirect("protection:incident", pk=pk)
     context = _ctx(
         incident=item,
@@ -107,6 +104,7 @@ def exposure(request):
 
 @role_required(*REPORTERS)
 @require_POST
+@domain_errors(back="contact:console")
 def report_call(request):
     """The console's 폭언 신고 button on the current call."""
     if not may_write(request.user) or getattr(request.user, "staff", None) is None:
@@ -121,13 +119,9 @@ def report_call(request):
         messages.error(request, "신고할 통화를 찾을 수 없습니다.")
         return redirect("contact:console")
     number_hash, masked = found
-    try:
-        item = services.incident_report_call(
-            call_key=key, number_hash=number_hash, number_masked=masked, staff=request.user.staff,
-            category=request.POST.get("category", ""), note=request.POST.get("note", ""), now=timezone.now(),
-        )  # fmt: skip
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("contact:console")
+    item = services.incident_report_call(
+        call_key=key, number_hash=number_hash, number_masked=masked, staff=request.user.staff,
+        category=request.POST.get("category", ""), note=request.POST.get("note", ""), now=timezone.now(),
+    )  # fmt: skip
     messages.success(request, f"폭언을 신고했습니다 (사건 #{item.pk}). 관리자가 휴식·지원을 정합니다.")
     return redirect("contact:console")

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 
 from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import BestCase, BroadcastRequest, PostStatus, PraisePost
-from .http import add_domain_error, area, flash_form_error, throttled
+from .http import area, flash_form_error, throttled
 
 PAGE_SIZE = 15
 
@@ -73,7 +73,7 @@ def best_new(request):
     form = forms.BestCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             post = services.best_case_submit(
                 author=request.user,
                 title=data["title"],
@@ -81,9 +81,6 @@ def best_new(request):
                 department_id=data["department"].pk if data["department"] else None,
                 now=timezone.now(),
             )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
             messages.success(request, "사례를 등록했습니다. 고객만족 담당관이 검토한 뒤 게시됩니다.")
             return redirect("community:best_detail", pk=post.pk)
     return render(request, "community/best_new.html", {"form": form}, status=400 if form.errors else 200)
@@ -92,10 +89,7 @@ def best_new(request):
 @role_required(*queries.STAFF_READERS)
 def best_detail(request, pk: int):
     area(request)
-    try:
-        post = queries.get_best_case_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    post = queries.get_best_case_for_user(request.user, pk)
     return render(
         request,
         "community/best_detail.html",
@@ -105,19 +99,14 @@ def best_detail(request, pk: int):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="community:best_detail")
 def best_moderate(request, pk: int):
     status = request.POST.get("status", "")
     if status not in (PostStatus.PUBLISHED, PostStatus.HIDDEN):
         messages.error(request, "게시 또는 숨김만 고를 수 있습니다.")
         return redirect("community:best_detail", pk=pk)
-    try:
-        services.best_case_moderate(post_id=pk, status=status, by=request.user, now=timezone.now())
-    except DomainError as error:
-        if error.status == 404:
-            return error_page(request, error)
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "게시했습니다." if status == PostStatus.PUBLISHED else "숨겼습니다.")
+    services.best_case_moderate(post_id=pk, status=status, by=request.user, now=timezone.now())
+    messages.success(request, "게시했습니다." if status == PostStatus.PUBLISHED else "숨겼습니다.")
     return redirect("community:best_detail", pk=pk)
 
 
@@ -153,11 +142,8 @@ def praise_new(request):
                 department_id=data["department"].pk if data["department"] else None,
                 consent=data["consent"],
             )
-            try:
+            with form_errors(form):
                 services.praise_post_submit(intake=intake, now=timezone.now())
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
                 return redirect("community:praise_done")
     return render(request, "community/praise_new.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -210,37 +196,33 @@ def praise_manage(request):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="community:praise_manage")
 def praise_moderate(request, pk: int, action: str):
     now = timezone.now()
-    try:
-        if action == "approve":
-            form = forms.PraiseApproveForm(request.POST)
-            if not form.is_valid():
-                flash_form_error(request, form)
-                return redirect("community:praise_manage")
-            post = services.praise_post_approve(
-                post_id=pk,
-                official_id=form.cleaned_data["official"].pk,
-                note=form.cleaned_data["note"],
-                by=request.user,
-                now=now,
-            )
-            messages.success(
-                request, f"게시했습니다. {post.official.name} 님에게 칭찬 마일리지가 반영되었습니다."
-            )
-        elif action == "hide":
-            form = forms.HideForm(request.POST)
-            form.is_valid()
-            services.praise_post_hide(
-                post_id=pk, note=form.cleaned_data.get("note", ""), by=request.user, now=now
-            )
-            messages.success(request, "숨겼습니다.")
-        else:
-            return error_page(request, DomainError("not_found", "알 수 없는 처리입니다.", status=404))
-    except DomainError as error:
-        if error.status == 404:
-            return error_page(request, error)
-        messages.error(request, error.message)
+    if action == "approve":
+        form = forms.PraiseApproveForm(request.POST)
+        if not form.is_valid():
+            flash_form_error(request, form)
+            return redirect("community:praise_manage")
+        post = services.praise_post_approve(
+            post_id=pk,
+            official_id=form.cleaned_data["official"].pk,
+            note=form.cleaned_data["note"],
+            by=request.user,
+            now=now,
+        )
+        messages.success(
+            request, f"게시했습니다. {post.official.name} 님에게 칭찬 마일리지가 반영되었습니다."
+        )
+    elif action == "hide":
+        form = forms.HideForm(request.POST)
+        form.is_valid()
+        services.praise_post_hide(
+            post_id=pk, note=form.cleaned_data.get("note", ""), by=request.user, now=now
+        )
+        messages.success(request, "숨겼습니다.")
+    else:
+        raise NotFound("알 수 없는 처리입니다.")
     return redirect("community:praise_manage")
 
 
@@ -251,12 +233,10 @@ def broadcast(request):
     form = forms.BroadcastForm(request.POST or None)
     if request.method == "POST":
         if not request.user.staff_id:
-            return error_page(
-                request, DomainError("forbidden", "직원 계정만 방송을 신청할 수 있습니다.", status=403)
-            )
+            raise PermissionDenied("직원 계정만 방송을 신청할 수 있습니다.")
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with form_errors(form):
                 services.broadcast_request(
                     requester=request.user,
                     title=data["title"],
@@ -264,9 +244,6 @@ def broadcast(request):
                     requested_on=data["requested_on"],
                     now=timezone.now(),
                 )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
                 messages.success(request, "방송을 신청했습니다. 고객만족 담당관이 확인한 뒤 알려 드립니다.")
                 return redirect("community:broadcast")
     rows = queries.broadcasts_for_user(request.user)
@@ -314,25 +291,20 @@ def broadcast(request):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="community:broadcast")
 def broadcast_decide(request, pk: int):
     form = forms.BroadcastDecideForm(request.POST)
     if not form.is_valid():
         flash_form_error(request, form)
         return redirect("community:broadcast")
     data = form.cleaned_data
-    try:
-        row = services.broadcast_decide(
-            request_id=pk,
-            status=data["status"],
-            note=data["note"],
-            aired_on=data["aired_on"],
-            by=request.user,
-            now=timezone.now(),
-        )
-    except DomainError as error:
-        if error.status == 404:
-            return error_page(request, error)
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"'{row.title}' 신청을 {row.get_status_display()}(으)로 처리했습니다.")
+    row = services.broadcast_decide(
+        request_id=pk,
+        status=data["status"],
+        note=data["note"],
+        aired_on=data["aired_on"],
+        by=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, f"'{row.title}' 신청을 {row.get_status_display()}(으)로 처리했습니다.")
     return redirect("community:broadcast")

@@ -1,4 +1,4 @@
-"""What every community page does the same way: the nav area, error pages, public-form throttling."""
+"""What every community page does the same way: the nav area, form errors as messages, public-form throttling."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.utils import timezone
 
 from chinjeol.cases import throttle
-from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import request_ip
 
 PUBLIC_LIMIT = 5
@@ -34,9 +33,3 @@ def first_error(form) -> str:
 
 def flash_form_error(request, form) -> None:
     messages.error(request, first_error(form))
-
-
-def add_domain_error(form, error: DomainError, aliases: dict[str, str] | None = None) -> None:
-    if aliases and error.field in aliases:
-        error.field = aliases[error.field]
-    error.add_to_form(form)

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import role_required
-from chinjeol.core.errors import DomainError, NotFound
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.pages import domain_errors, form_errors
 
 from .. import forms, queries, services
 from ..models import Initiative
-from .http import add_domain_error, area, flash_form_error
+from .http import area, flash_form_error
 
 
 def _year(request) -> int:
@@ -85,7 +85,7 @@ def initiative_new(request):
     form = forms.InitiativeForm(request.POST or None, departments=departments, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             initiative = services.initiative_save(
                 department_id=data["department"].pk,
                 year=data["year"],
@@ -95,9 +95,6 @@ def initiative_new(request):
                 by=request.user,
                 now=timezone.now(),
             )
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
             messages.success(request, "시책을 저장했습니다.")
             return redirect("community:initiative_detail", pk=initiative.pk)
     return render(
@@ -108,10 +105,7 @@ def initiative_new(request):
 @role_required(*queries.INITIATIVE_READERS)
 def initiative_detail(request, pk: int):
     area(request)
-    try:
-        initiative = queries.get_initiative_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    initiative = queries.get_initiative_for_user(request.user, pk)
     can_edit = queries.can_edit_initiative(request.user, initiative.department_id)
     return render(
         request,
@@ -143,76 +137,66 @@ def initiative_detail(request, pk: int):
 
 @require_POST
 @role_required(*queries.INITIATIVE_EDITORS)
+@domain_errors(back="community:initiative_detail")
 def initiative_act(request, pk: int, action: str):
-    try:
-        initiative = queries.get_initiative_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    initiative = queries.get_initiative_for_user(request.user, pk)
     if not queries.can_edit_initiative(request.user, initiative.department_id):
-        return error_page(
-            request, DomainError("forbidden", "자기 부서의 시책만 고칠 수 있습니다.", status=403)
-        )
+        raise PermissionDenied("자기 부서의 시책만 고칠 수 있습니다.")
     now = timezone.now()
-    try:
-        if action == "plan":
-            form = forms.InitiativeForm(
-                request.POST, departments=queries.initiative_departments_for_user(request.user)
-            )
-            if not form.is_valid():
-                flash_form_error(request, form)
-                return redirect("community:initiative_detail", pk=pk)
-            data = form.cleaned_data
-            if data["department"].pk != initiative.department_id or data["year"] != initiative.year:
-                messages.error(request, "부서와 연도는 바꿀 수 없습니다. 새 시책으로 등록해 주세요.")
-                return redirect("community:initiative_detail", pk=pk)
-            services.initiative_save(
-                department_id=initiative.department_id,
-                year=initiative.year,
-                title=data["title"],
-                goal=data["goal"],
-                planned_actions=data["planned_actions"],
-                by=request.user,
-                now=now,
-            )
-            messages.success(request, "계획을 고쳤습니다.")
-        elif action == "progress":
-            form = forms.ProgressForm(request.POST)
-            if not form.is_valid():
-                flash_form_error(request, form)
-                return redirect("community:initiative_detail", pk=pk)
-            services.initiative_progress_add(
-                initiative_id=pk, note=form.cleaned_data["note"], by=request.user, now=now
-            )
-            messages.success(request, "추진 기록을 더했습니다.")
-        elif action == "result":
-            form = forms.ResultForm(request.POST, request.FILES)
-            if not form.is_valid():
-                flash_form_error(request, form)
-                return redirect("community:initiative_detail", pk=pk)
-            services.initiative_report(
-                initiative_id=pk,
-                achievement=form.cleaned_data["achievement"],
-                achievement_rate=form.cleaned_data["achievement_rate"],
-                upload=form.cleaned_data["evidence"],
-                by=request.user,
-                now=now,
-            )
-            messages.success(request, "추진 결과를 보고했습니다.")
-        else:
-            return error_page(request, NotFound("알 수 없는 처리입니다."))
-    except DomainError as error:
-        messages.error(request, error.message)
+    if action == "plan":
+        form = forms.InitiativeForm(
+            request.POST, departments=queries.initiative_departments_for_user(request.user)
+        )
+        if not form.is_valid():
+            flash_form_error(request, form)
+            return redirect("community:initiative_detail", pk=pk)
+        data = form.cleaned_data
+        if data["department"].pk != initiative.department_id or data["year"] != initiative.year:
+            messages.error(request, "부서와 연도는 바꿀 수 없습니다. 새 시책으로 등록해 주세요.")
+            return redirect("community:initiative_detail", pk=pk)
+        services.initiative_save(
+            department_id=initiative.department_id,
+            year=initiative.year,
+            title=data["title"],
+            goal=data["goal"],
+            planned_actions=data["planned_actions"],
+            by=request.user,
+            now=now,
+        )
+        messages.success(request, "계획을 고쳤습니다.")
+    elif action == "progress":
+        form = forms.ProgressForm(request.POST)
+        if not form.is_valid():
+            flash_form_error(request, form)
+            return redirect("community:initiative_detail", pk=pk)
+        services.initiative_progress_add(
+            initiative_id=pk, note=form.cleaned_data["note"], by=request.user, now=now
+        )
+        messages.success(request, "추진 기록을 더했습니다.")
+    elif action == "result":
+        form = forms.ResultForm(request.POST, request.FILES)
+        if not form.is_valid():
+            flash_form_error(request, form)
+            return redirect("community:initiative_detail", pk=pk)
+        services.initiative_report(
+            initiative_id=pk,
+            achievement=form.cleaned_data["achievement"],
+            achievement_rate=form.cleaned_data["achievement_rate"],
+            upload=form.cleaned_data["evidence"],
+            by=request.user,
+            now=now,
+        )
+        messages.success(request, "추진 결과를 보고했습니다.")
+    else:
+        raise NotFound("알 수 없는 처리입니다.")
     return redirect("community:initiative_detail", pk=pk)
 
 
 @role_required(*queries.INITIATIVE_READERS)
 def initiative_evidence(request, pk: int):
-    try:
-        initiative = queries.get_initiative_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    initiative = queries.get_initiative_for_user(request.user, pk)
     if not initiative.evidence:
-        return error_page(request, NotFound("증빙 자료가 없습니다."))
+        raise NotFound("증빙 자료가 없습니다.")
     return FileResponse(
         initiative.evidence.open("rb"), as_attachment=True, filename=initiative.evidence_name or "evidence"
     )

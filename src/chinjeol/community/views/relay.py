@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 
 from .. import forms, queries, services
-from .http import add_domain_error, area, flash_form_error
+from .http import area, flash_form_error
 
 
 @role_required(*queries.STAFF_READERS)
@@ -30,16 +30,13 @@ def relay(request):
             messages.error(request, "직원 계정만 동료를 추천할 수 있습니다.")
             return redirect("community:relay")
         if form.is_valid():
-            try:
+            with form_errors(form):
                 rec = services.relay_recommend(
                     recommender=staff,
                     recommended_id=form.cleaned_data["recommended"].pk,
                     reason=form.cleaned_data["reason"],
                     now=timezone.now(),
                 )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
                 messages.success(request, f"{rec.recommended.name} 님에게 스마일 바통을 넘겼습니다.")
                 return redirect("community:relay")
     return render(
@@ -97,29 +94,28 @@ def smile(request):
     )
 
 
+def _smile_month_page(request) -> str:
+    year, month = _month(request)
+    return f"{reverse('community:smile')}?month={year}-{month:02d}"
+
+
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back=_smile_month_page)
 def smile_select(request):
     year, month = _month(request)
     form = forms.SmileSelectForm(request.POST)
-    target = f"{reverse('community:smile')}?month={year}-{month:02d}"
     if not form.is_valid():
         flash_form_error(request, form)
-        return redirect(target)
-    try:
-        selection = services.smile_select(
-            year=year,
-            month=month,
-            staff_id=form.cleaned_data["staff"].pk,
-            reason=form.cleaned_data["reason"],
-            recommendation_id=form.cleaned_data["recommendation"],
-            by=request.user,
-            now=timezone.now(),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, f"{selection.staff.name} 님을 {year}년 {month}월 스마일 직원으로 선정했습니다."
-        )
-    return redirect(target)
+        return redirect(_smile_month_page(request))
+    selection = services.smile_select(
+        year=year,
+        month=month,
+        staff_id=form.cleaned_data["staff"].pk,
+        reason=form.cleaned_data["reason"],
+        recommendation_id=form.cleaned_data["recommendation"],
+        by=request.user,
+        now=timezone.now(),
+    )
+    messages.success(request, f"{selection.staff.name} 님을 {year}년 {month}월 스마일 직원으로 선정했습니다.")
+    return redirect(_smile_month_page(request))

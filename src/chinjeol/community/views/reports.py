@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.compensation.models import CompensationEntry
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
 from chinjeol.core.errors import DomainError, NotFound
+from chinjeol.core.pages import domain_error_page, form_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name, mask_phone
@@ -25,7 +25,7 @@ from .. import exports as community_exports
 from .. import forms, queries, services
 from ..models import Evidence, Report
 from ..services.consequences import SOURCE_TYPE
-from .http import add_domain_error, area, flash_form_error, throttled
+from .http import area, flash_form_error, throttled
 
 SESSION_RECEIPT = "community_report_receipt"
 INTAKE_ALIASES = {"reporter.name": "reporter_name", "reporter.phone": "reporter_phone"}
@@ -54,11 +54,8 @@ def report_new(request):
                 occurred_time=data["occurred_time"],
                 consent=data["consent"],
             )
-            try:
+            with form_errors(form, aliases=INTAKE_ALIASES):
                 report = services.report_receive(intake=intake, now=timezone.now())
-            except DomainError as error:
-                add_domain_error(form, error, INTAKE_ALIASES)
-            else:
                 request.session[SESSION_RECEIPT] = {"receipt_no": report.receipt_no, "kind": report.kind}
                 return redirect("community:report_done")
     return render(request, "community/report_new.html", {"form": form}, status=400 if form.errors else 200)
@@ -126,10 +123,7 @@ def report_list(request):
 @role_required(*queries.REPORT_READERS)
 def report_detail(request, pk: int):
     area(request)
-    try:
-        report = queries.get_report_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    report = queries.get_report_for_user(request.user, pk)
     if report.reporter_phone:
         personal_access_log(
             request,
@@ -257,20 +251,17 @@ def report_act(request, pk: int, action: str):
         flash_form_error(request, invalid.form)
     except DomainError as error:
         if error.status == 404 and action not in ("official_remove",):
-            return error_page(request, error)
+            return domain_error_page(request, error)
         messages.error(request, error.message)
     return redirect("community:report_detail", pk=pk)
 
 
 @role_required(*queries.REPORT_READERS)
 def evidence_file(request, pk: int, evidence_id: int):
-    try:
-        report = queries.get_report_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    report = queries.get_report_for_user(request.user, pk)
     evidence = Evidence.objects.filter(report=report, pk=evidence_id).exclude(file="").first()
     if evidence is None:
-        return error_page(request, NotFound("첨부 파일을 찾을 수 없습니다."))
+        raise NotFound("첨부 파일을 찾을 수 없습니다.")
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name or "evidence"
     )
@@ -282,10 +273,7 @@ def report_from_case(request, case_id: int):
     from chinjeol.cases import queries as case_queries
 
     area(request)
-    try:
-        case = case_queries.get_case_for_user(request.user, case_id)
-    except DomainError as error:
-        return error_page(request, error)
+    case = case_queries.get_case_for_user(request.user, case_id)
     existing = Report.objects.filter(case=case).first()
     form = forms.FromCaseForm(request.POST or None)
     if request.method == "POST" and existing is None and form.is_valid():

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import PermissionDenied
+from chinjeol.core.pages import domain_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.korean.pii import mask_name, mask_phone
 
@@ -83,10 +83,7 @@ def all_tasks(request):
 @role_required(*queries.TASK_ROLES)
 def task_detail(request, pk: int):
     area(request)
-    try:
-        task = queries.get_task_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    task = queries.get_task_for_user(request.user, pk)
     can_complete = task.is_open and queries.can_complete_task(request.user, task)
     reporter = None
     if task.report_id and task.kind == Task.Kind.APOLOGY_CALL:
@@ -127,32 +124,24 @@ def task_detail(request, pk: int):
 
 @require_POST
 @role_required(*queries.TASK_ROLES)
+@domain_errors(back="community:task_detail")
 def task_complete(request, pk: int):
-    try:
-        task = queries.get_task_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    task = queries.get_task_for_user(request.user, pk)
     if not queries.can_complete_task(request.user, task):
-        return error_page(
-            request, DomainError("forbidden", "이 할 일의 담당자만 결과를 기록할 수 있습니다.", status=403)
-        )
+        raise PermissionDenied("이 할 일의 담당자만 결과를 기록할 수 있습니다.")
     form_class = forms.ApologyOutcomeForm if task.kind == Task.Kind.APOLOGY_CALL else forms.TaskOutcomeForm
     form = form_class(request.POST)
     if not form.is_valid():
         flash_form_error(request, form)
         return redirect("community:task_detail", pk=pk)
     data = form.cleaned_data
-    try:
-        services.task_complete(
-            task_id=task.pk,
-            by=request.user,
-            now=timezone.now(),
-            outcome=data["outcome"],
-            called_at=data.get("called_at"),
-            reached=data.get("reached"),
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("community:task_detail", pk=pk)
+    services.task_complete(
+        task_id=task.pk,
+        by=request.user,
+        now=timezone.now(),
+        outcome=data["outcome"],
+        called_at=data.get("called_at"),
+        reached=data.get("reached"),
+    )
     messages.success(request, "결과를 기록하고 완료했습니다.")
     return redirect("community:task_detail", pk=pk)

@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from chinjeol.core.access import has_role, role_required
+from chinjeol.core.pages import domain_errors
 from chinjeol.core.roles import Role
 from chinjeol.protection import rules as protection_rules
 
 from .. import chat_queries, queries
 from ..models import Conversation
 from ..services import conversations as service
-from .pages import _ctx, _post_action, _writes
+from .pages import _ctx, _writes
 
 
 def _conversation(request, pk: int) -> Conversation:
@@ -60,6 +61,7 @@ def _detail(request, conversation: Conversation) -> dict:
 
 @role_required(*queries.READERS)
 @require_http_methods(["GET", "POST"])
+@domain_errors(back="contact:conversation", pages=())
 def conversation(request, pk: int):
     item = _conversation(request, pk)
     if request.method == "POST" and _writes(request):
@@ -68,30 +70,20 @@ def conversation(request, pk: int):
         action = request.POST.get("action")
         if action == "reply":
             text = request.POST.get("text", "")
-            if _post_action(
-                request,
-                lambda: service.conversation_reply(conversation_id=pk, staff=staff, text=text, now=now),
-            ):
-                messages.success(request, "답변을 보냈습니다.")
+            service.conversation_reply(conversation_id=pk, staff=staff, text=text, now=now)
+            messages.success(request, "답변을 보냈습니다.")
         elif action == "take":
-            if _post_action(request, lambda: service.conversation_take(conversation_id=pk, staff=staff)):
-                messages.success(request, "이 상담을 맡았습니다.")
+            service.conversation_take(conversation_id=pk, staff=staff)
+            messages.success(request, "이 상담을 맡았습니다.")
         elif action == "end":
-            if _post_action(
-                request, lambda: service.conversation_end(conversation_id=pk, staff=staff, now=now)
-            ):
-                messages.success(request, "상담을 끝냈습니다.")
+            service.conversation_end(conversation_id=pk, staff=staff, now=now)
+            messages.success(request, "상담을 끝냈습니다.")
         elif action == "case":
             title, name = request.POST.get("title", ""), request.POST.get("customer_name", "")
-            holder = {}
-
-            def make():
-                holder["case"] = service.conversation_to_case(
-                    conversation_id=pk, staff=staff, title=title, customer_name=name, now=now
-                )
-
-            if _post_action(request, make):
-                messages.success(request, f"민원으로 접수했습니다 (접수번호 {holder['case'].receipt_no}).")
+            case = service.conversation_to_case(
+                conversation_id=pk, staff=staff, title=title, customer_name=name, now=now
+            )
+            messages.success(request, f"민원으로 접수했습니다 (접수번호 {case.receipt_no}).")
         return redirect("contact:conversation", pk=pk)
     context = _detail(request, item)
     context["can_case"] = has_role(request.user, *queries.WRITERS) and not item.case_id

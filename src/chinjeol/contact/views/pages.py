@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from chinjeol.core import exports
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
@@ -37,17 +37,10 @@ def _writes(request) -> bool:
     )
 
 
-def _post_action(request, action) -> bool:
-    try:
-        action()
-    except DomainError as error:
-        messages.error(request, error.message)
-        return False
-    return True
-
-
+# A call or call-back that is gone or not one's own is said on the console, like any other refusal.
 @role_required(*queries.READERS)
 @require_http_methods(["GET", "POST"])
+@domain_errors(pages=())
 def console(request):
     """The counsellor's console: the current call, the caller's history, actions on a call."""
     staff = request.user.staff
@@ -57,22 +50,17 @@ def console(request):
         call_id = int(request.POST.get("call") or 0)
         action = request.POST.get("action")
         if action == "resolved":
-            ok = _post_action(request, lambda: services.call_mark_resolved(call_id=call_id, staff=staff))
-            if ok:
-                messages.success(request, "첫 통화에서 해결한 통화로 표시했습니다.")
+            services.call_mark_resolved(call_id=call_id, staff=staff)
+            messages.success(request, "첫 통화에서 해결한 통화로 표시했습니다.")
         elif action == "callback":
             call = queries.calls_for(scope).filter(pk=call_id).first()
             outcome = request.POST.get("outcome", "")
-            if _post_action(
-                request, lambda: services.callback_create(call=call, staff=staff, now=now, outcome=outcome)
-            ):
-                messages.success(request, "콜백을 만들었습니다. 콜백 목록에서 기한을 확인하세요.")
+            services.callback_create(call=call, staff=staff, now=now, outcome=outcome)
+            messages.success(request, "콜백을 만들었습니다. 콜백 목록에서 기한을 확인하세요.")
         elif action == "case":
             receipt = request.POST.get("receipt_no", "")
-            if _post_action(
-                request, lambda: services.call_link_case(call_id=call_id, receipt_no=receipt, staff=staff)
-            ):
-                messages.success(request, "통화에 민원을 연결했습니다.")
+            services.call_link_case(call_id=call_id, receipt_no=receipt, staff=staff)
+            messages.success(request, "통화에 민원을 연결했습니다.")
         return redirect(request.get_full_path())
     from .conversations import open_count
 
@@ -142,6 +130,7 @@ def _callback_row(ob) -> list:
 
 @role_required(*queries.READERS)
 @require_http_methods(["GET", "POST"])
+@domain_errors(pages=())
 def callbacks(request):
     """Call-backs owed to callers (masked numbers only, also in the download)."""
     scope = queries.scope_of(request.user)
@@ -150,16 +139,14 @@ def callbacks(request):
         ob_id = int(request.POST.get("callback") or 0)
         if not queries.callbacks_for(scope).filter(pk=ob_id).exists():
             messages.error(request, "콜백을 찾을 수 없습니다.")
-        elif _post_action(
-            request,
-            lambda: services.callback_done(
+        else:
+            services.callback_done(
                 obligation_id=ob_id,
                 staff=request.user.staff,
                 at=now,
                 now=now,
                 outcome=request.POST.get("outcome", ""),
-            ),
-        ):
+            )
             messages.success(request, "회신을 기록했습니다.")
         return redirect(request.get_full_path())
     show = request.GET.get("show", "open")

@@ -6,9 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
 from chinjeol.core.roles import Role
 
 from .. import queries
@@ -80,10 +78,7 @@ def organisation(request):
 @role_required(Role.CS_OFFICER, Role.AUDITOR, Role.DEPT_HEAD, Role.CS_LEADER)
 def department(request, pk: int):
     area(request)
-    try:
-        dept = queries.get_department_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    dept = queries.get_department_for_user(request.user, pk)
     period = selected_period(request)
     live = request.GET.get("view") == "live"
     board = queries.department_board(dept, period, live=live)

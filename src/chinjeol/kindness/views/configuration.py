@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError, NotFound
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.pages import form_errors
 from chinjeol.core.roles import Role
 
 from .. import queries, services
@@ -49,7 +49,7 @@ def item_edit(request, code: str):
     config = queries.config_at()
     history = dict((item.code, (item, versions)) for item, versions in queries.item_history())
     if code not in history:
-        return error_page(request, NotFound("평가 항목을 찾을 수 없습니다."))
+        raise NotFound("평가 항목을 찾을 수 없습니다.")
     item, versions = history[code]
     current = config.versions.get(code)
     can_edit = has_role(request.user, Role.CS_OFFICER)
@@ -66,12 +66,12 @@ def item_edit(request, code: str):
     describe_form = ItemDescribeForm(initial={"name": item.name, "advice": item.advice}, prefix="describe")
     if request.method == "POST":
         if not can_edit:
-            return error_page(request, DomainError("forbidden", "감사는 조회만 할 수 있습니다.", status=403))
+            raise PermissionDenied("감사는 조회만 할 수 있습니다.")
         if "rule-note" in request.POST:
             rule_form = ItemRuleForm(request.POST, prefix="rule")
             if rule_form.is_valid():
                 d = rule_form.cleaned_data
-                try:
+                with form_errors(rule_form):
                     version = services.item_rule_change(
                         item_code=code,
                         points_per_event=d["points_per_event"],
@@ -83,24 +83,18 @@ def item_edit(request, code: str):
                         by=request.user,
                         now=timezone.now(),
                     )
-                except DomainError as error:
-                    error.add_to_form(rule_form)
-                else:
                     messages.success(request, f"{item.name} 기준 {version.version}판을 만들었습니다.")
                     return redirect("kindness:item_edit", code=code)
         else:
             describe_form = ItemDescribeForm(request.POST, prefix="describe")
             if describe_form.is_valid():
-                try:
+                with form_errors(describe_form):
                     services.item_describe(
                         item_code=code,
                         name=describe_form.cleaned_data["name"],
                         advice=describe_form.cleaned_data["advice"],
                         by=request.user,
                     )
-                except DomainError as error:
-                    error.add_to_form(describe_form)
-                else:
                     messages.success(request, "항목 이름과 개선 안내를 고쳤습니다.")
                     return redirect("kindness:item_edit", code=code)
     return render(
@@ -123,7 +117,7 @@ def item_new(request):
     form = ItemCreateForm(request.POST or None, initial={"weight": 1, "valid_from": _now_minute()})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with form_errors(form):
             item = services.item_create(
                 code=d["code"],
                 name=d["name"],
@@ -137,9 +131,6 @@ def item_new(request):
                 by=request.user,
                 now=timezone.now(),
             )
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, f"평가 항목 ‘{item.name}’을 만들었습니다.")
             return redirect("kindness:settings")
     return render(request, "kindness/item_new.html", {"form": form})
@@ -169,11 +160,8 @@ def score_settings(request):
         )
     form = ScoreSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             row = services.score_settings_change(**form.cleaned_data, by=request.user, now=timezone.now())
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, f"점수 기준 {row.version}판을 만들었습니다.")
             return redirect("kindness:settings")
     return render(request, "kindness/score_settings.html", {"form": form, "current": s})

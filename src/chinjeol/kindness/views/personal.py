@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
@@ -30,10 +28,7 @@ def staff_page(request, pk: int):
 
 def _page(request, staff_id: int):
     area(request)
-    try:
-        staff = queries.get_staff_for_user(request.user, staff_id)
-    except DomainError as error:
-        return error_page(request, error)
+    staff = queries.get_staff_for_user(request.user, staff_id)
     own = request.user.staff_id == staff.pk
     if not own:
         personal_access_log(

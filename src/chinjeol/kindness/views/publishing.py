@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core import exports
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError, NotFound
+from chinjeol.core.errors import NotFound, PermissionDenied
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 
 from .. import services
@@ -24,8 +25,13 @@ from .common import area
 READERS = (Role.CS_OFFICER, Role.AUDITOR)
 
 
+def _organisation_for_period(request) -> str:
+    return f"{reverse('kindness:organisation')}?period={request.POST.get('period', '').strip()}"
+
+
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back=_organisation_for_period)
 def publish(request):
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -33,25 +39,16 @@ def publish(request):
         return redirect("kindness:organisation")
     try:
         period = Period.parse(form.cleaned_data["period"])
-        snapshot = services.period_publish(
-            period=period, by=request.user, now=timezone.now(), note=form.cleaned_data["note"]
-        )
     except ValueError as error:
         messages.error(request, str(error))
         return redirect("kindness:organisation")
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(f"{_org_url()}?period={form.cleaned_data['period']}")
+    snapshot = services.period_publish(
+        period=period, by=request.user, now=timezone.now(), note=form.cleaned_data["note"]
+    )
     messages.success(
         request, f"{period.label_ko} 결과를 공표했습니다 ({snapshot.version}판, {snapshot.staff_count:,}명)."
     )
     return redirect("kindness:snapshot", pk=snapshot.pk)
-
-
-def _org_url() -> str:
-    from django.urls import reverse
-
-    return reverse("kindness:organisation")
 
 
 @role_required(*READERS)
@@ -114,7 +111,7 @@ def snapshot_detail(request, pk: int):
         PeriodSnapshot.objects.select_related("published_by", "published_by__staff").filter(pk=pk).first()
     )
     if snapshot is None:
-        return error_page(request, NotFound("공표 결과를 찾을 수 없습니다."))
+        raise NotFound("공표 결과를 찾을 수 없습니다.")
     period = Period.parse(snapshot.period)
     download = exports.download(
         request,
@@ -129,13 +126,13 @@ def snapshot_detail(request, pk: int):
     context = _snapshot_context(snapshot)
     if request.method == "POST":
         if not has_role(request.user, Role.CS_OFFICER):
-            return error_page(request, DomainError("forbidden", "감사는 조회만 할 수 있습니다.", status=403))
+            raise PermissionDenied("감사는 조회만 할 수 있습니다.")
         form = ActionForm(
             request.POST, departments=context["departments"], people=context["top"] + context["bottom"]
         )
         if form.is_valid():
             d = form.cleaned_data
-            try:
+            with form_errors(form):
                 action = services.snapshot_action_record(
                     snapshot_id=snapshot.pk,
                     kind=d["kind"],
@@ -145,9 +142,6 @@ def snapshot_detail(request, pk: int):
                     by=request.user,
                     now=timezone.now(),
                 )
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(request, f"{action.get_kind_display()}을 기록했습니다.")
                 return redirect("kindness:snapshot", pk=snapshot.pk)
         context["form"] = form

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import role_required
 from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import form_error, form_errors
 from chinjeol.core.roles import Role
 
 from .. import entry_table, services
@@ -39,7 +40,7 @@ def register(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form, aliases={"employee_no": "staff"}):
             entry = services.inspection_register(
                 staff_id=data["staff"],
                 item_code=data["item"],
@@ -49,11 +50,6 @@ def register(request):
                 points=data["points"],
                 submission=data["submission"],
             )
-        except DomainError as error:
-            if error.field == "employee_no":
-                error.field = "staff"
-            error.add_to_form(form)
-        else:
             if entry.was_recorded_before:
                 messages.info(
                     request,
@@ -104,8 +100,8 @@ def upload(request):
             ]
             header_errors = invalid.header_errors
             status = 400
-        except DomainError as error:
-            error.add_to_form(form)
+        except DomainError as error:  # the file itself was refused: its own status (422, 403)
+            form_error(form, error)
             status = error.status
     if request.method == "POST" and form.errors and status < 400:
         status = 422  # a refused file (size, type, encoding, empty, too many rows) is never a 200

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, PermissionDenied
 from chinjeol.core.exports import FORMATS, export_response
+from chinjeol.core.pages import form_error
 from chinjeol.core.roles import Role
 
 from .. import queries, services
@@ -77,14 +77,10 @@ def evaluate(request):
                         scorecard=sheet, staff=chosen, kind=data["kind"], evaluated_at=data["evaluated_at"],
                         scores=scores, note=data["note"], by=request.user, now=timezone.now(), call=call,
                     )  # fmt: skip
-                except DomainError as error:
+                except DomainError as error:  # an item's score also shows beside that item
                     if error.field and error.field.startswith("scores."):
                         item_errors[error.field.removeprefix("scores.")] = error.message
-                        form.add_error(None, error.message)
-                    elif error.field in form.fields:
-                        form.add_error(error.field, error.message)
-                    else:
-                        form.add_error(None, error.message)
+                    form_error(form, error)
                 else:
                     messages.success(
                         request,
@@ -145,11 +141,8 @@ def evaluation_list(request):
     )  # fmt: skip
     fmt = g.get("format")
     if fmt in FORMATS:
-        try:
-            return export_response(fmt, name="evaluations", title="서비스 품질 평가", headers=HEADERS,
-                                   rows=(_export_row(e) for e in qs.iterator()))  # fmt: skip
-        except DomainError as error:
-            return error_page(request, error)
+        return export_response(fmt, name="evaluations", title="서비스 품질 평가", headers=HEADERS,
+                               rows=(_export_row(e) for e in qs.iterator()))  # fmt: skip
     page = Paginator(qs, 50).get_page(g.get("page"))
     query = "&".join(f"{k}={v}" for k, v in g.items() if k != "page" and v)
     return render(
@@ -162,10 +155,7 @@ def evaluation_list(request):
 @role_required()
 def evaluation_detail(request, pk: int):
     area(request)
-    try:
-        evaluation = queries.get_evaluation_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    evaluation = queries.get_evaluation_for_user(request.user, pk)
     dispute = getattr(evaluation, "dispute", None) if hasattr(evaluation, "dispute") else None
     scores = sorted(evaluation.scores.all(), key=lambda s: (s.item.sort_order, s.item.pk))
     return render(
@@ -186,19 +176,14 @@ def evaluation_detail(request, pk: int):
 @role_required()
 def dispute(request, pk: int):
     area(request)
-    try:
-        evaluation = queries.get_evaluation_for_user(request.user, pk)
-        if not services.evaluations.may_dispute(request.user, evaluation):
-            raise DomainError(
-                "forbidden", "평가받은 본인과 그 부서장만 이의를 신청할 수 있습니다.", status=403
-            )
-        form = DisputeForm(request.POST)
-        if not form.is_valid():
-            raise DomainError("required", "이의 사유를 적어 주세요.", field="reason")
-        services.dispute_open(evaluation=evaluation, reason=form.cleaned_data["reason"], by=request.user,
-                              now=timezone.now())  # fmt: skip
-    except DomainError as error:
-        return error_page(request, error)
+    evaluation = queries.get_evaluation_for_user(request.user, pk)
+    if not services.evaluations.may_dispute(request.user, evaluation):
+        raise PermissionDenied("평가받은 본인과 그 부서장만 이의를 신청할 수 있습니다.")
+    form = DisputeForm(request.POST)
+    if not form.is_valid():
+        raise DomainError("required", "이의 사유를 적어 주세요.", field="reason")
+    services.dispute_open(evaluation=evaluation, reason=form.cleaned_data["reason"], by=request.user,
+                          now=timezone.now())  # fmt: skip
     messages.success(request, "이의를 신청했습니다. 고객만족 담당관이 검토합니다.")
     return redirect(reverse("quality:evaluation", args=[pk]))
 
@@ -207,20 +192,17 @@ def dispute(request, pk: int):
 @role_required(Role.CS_OFFICER)
 def review(request, pk: int):
     area(request)
-    try:
-        evaluation = queries.get_evaluation_for_user(request.user, pk)
-        form = ReviewForm(request.POST)
-        if not form.is_valid():
-            raise DomainError("required", "결과와 검토 의견을 적어 주세요.", field="review")
-        dispute = getattr(evaluation, "dispute", None)
-        if dispute is None:
-            raise DomainError("state", "이의 신청이 없는 평가입니다.")
-        data = form.cleaned_data
-        services.dispute_review(
-            dispute_id=dispute.pk, upheld=data["outcome"] == "upheld", review=data["review"], by=request.user,
-            now=timezone.now(), revised_total=data["revised_total"],
-        )  # fmt: skip
-    except DomainError as error:
-        return error_page(request, error)
+    evaluation = queries.get_evaluation_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        raise DomainError("required", "결과와 검토 의견을 적어 주세요.", field="review")
+    dispute = getattr(evaluation, "dispute", None)
+    if dispute is None:
+        raise DomainError("state", "이의 신청이 없는 평가입니다.")
+    data = form.cleaned_data
+    services.dispute_review(
+        dispute_id=dispute.pk, upheld=data["outcome"] == "upheld", review=data["review"], by=request.user,
+        now=timezone.now(), revised_total=data["revised_total"],
+    )  # fmt: skip
     messages.success(request, "이의 검토 결과를 기록했습니다.")
     return redirect(reverse("quality:evaluation", args=[pk]))

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import has_role, role_required, scoped_department_ids
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
 from chinjeol.core.exports import export_response
+from chinjeol.core.pages import domain_errors, form_error
 from chinjeol.core.periods import Period
 from chinjeol.core.roles import Role
 
@@ -50,9 +50,8 @@ def import_results(request):
             except imports.ImportInvalid as invalid:
                 errors = invalid.errors
                 status = 400
-            except DomainError as error:
-                error.field = "file" if error.field not in form.fields else error.field
-                error.add_to_form(form)
+            except DomainError as error:  # the file itself was refused
+                form_error(form, error, fallback="file")
                 status = 422
         else:
             status = 422
@@ -66,7 +65,7 @@ def import_template(request):
     code = request.GET.get("scorecard")
     sheet = next((s for s in sheets if s.code == code), sheets[0] if sheets else None)
     if sheet is None:
-        return error_page(request, DomainError("invalid", "사용 중인 평가표가 없습니다.", status=404))
+        raise DomainError("invalid", "사용 중인 평가표가 없습니다.", status=404)
     header, example = imports.template_rows(sheet)
     return export_response("xlsx", name=f"evaluations-{sheet.code}", title="외부 평가 결과", headers=header,
                            rows=[example])  # fmt: skip
@@ -95,17 +94,14 @@ def mystery(request):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="quality:mystery")
 def plan_new(request):
     form = PlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, "월과 표본 인원을 확인해 주세요.")
         return redirect("quality:mystery")
-    try:
-        plan = services.plan_create(month=form.cleaned_data["month"], size=form.cleaned_data["size"],
-                                    by=request.user, now=timezone.now())  # fmt: skip
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("quality:mystery")
+    plan = services.plan_create(month=form.cleaned_data["month"], size=form.cleaned_data["size"],
+                                by=request.user, now=timezone.now())  # fmt: skip
     messages.success(request, f"{plan} 암행 평가 계획을 만들었습니다 ({plan.assignments.count()}명).")
     return redirect(f"/quality/mystery/?month={plan.month:%Y-%m}")
 
@@ -113,21 +109,15 @@ def plan_new(request):
 @require_POST
 @role_required(Role.CS_OFFICER, Role.CS_LEADER)
 def action_new(request, pk: int):
-    try:
-        evaluation = queries.get_evaluation_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    evaluation = queries.get_evaluation_for_user(request.user, pk)
     form = ActionForm(request.POST)
     form.fields["item"].choices = [("", "")] + [(s.item.code, s.item.name) for s in evaluation.scores.all()]
     if not form.is_valid():
         messages.error(request, "개선 조치 내용과 기한을 적어 주세요.")
         return redirect("quality:evaluation", pk=pk)
     item = next((s.item for s in evaluation.scores.all() if s.item.code == form.cleaned_data["item"]), None)
-    try:
-        services.action_create(evaluation=evaluation, item=item, owner=evaluation.staff,
-                               title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"], by=request.user)  # fmt: skip
-    except DomainError as error:
-        return error_page(request, error)
+    services.action_create(evaluation=evaluation, item=item, owner=evaluation.staff,
+                           title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"], by=request.user)  # fmt: skip
     messages.success(request, "개선 조치를 등록했습니다. 다음 월간 검토 회의에서 확인합니다.")
     return redirect("quality:evaluation", pk=pk)
 
@@ -138,7 +128,7 @@ def action_status(request, pk: int):
     action = queries.action(pk)
     form = ActionStatusForm(request.POST)
     if action is None:
-        return error_page(request, DomainError("not_found", "개선 조치를 찾을 수 없습니다.", status=404))
+        raise NotFound("개선 조치를 찾을 수 없습니다.")
     if form.is_valid():
         services.action_update(action=action, status=form.cleaned_data["status"], by=request.user)
         messages.success(request, "개선 조치의 상태를 바꿨습니다.")
@@ -172,7 +162,7 @@ def calibration_detail(request, pk: int):
     area(request)
     session = queries.calibration_session(pk)
     if session is None:
-        return error_page(request, DomainError("not_found", "보정 세션을 찾을 수 없습니다.", status=404))
+        raise NotFound("보정 세션을 찾을 수 없습니다.")
     report = queries.calibration_report(session)
     names = {i.code: i.name for i in session.scorecard.items.all()}
     evaluations = session.evaluations.select_related("evaluator").order_by("pk")

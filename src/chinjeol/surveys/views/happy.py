@@ -12,6 +12,7 @@ from chinjeol.charter.calendar import SEOUL
 from chinjeol.core.access import may_write, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response, wants_export
+from chinjeol.core.pages import domain_errors, form_errors
 
 from .. import forms, queries, rules, services
 from ..models import HappyCall
@@ -42,7 +43,7 @@ def happy_answer(request, token: str):
         if throttled(request, "happy-call"):
             form.add_error(None, "요청이 너무 많습니다. 10분 뒤에 다시 시도해 주세요.")
         else:
-            try:
+            with form_errors(form):
                 services.happy_call_answer(
                     call_id=call.pk,
                     token=token,
@@ -51,9 +52,6 @@ def happy_answer(request, token: str):
                     via=HappyCall.Via.LINK,
                     now=now,
                 )
-            except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-            else:
                 return redirect("surveys:happy_answer", token=token)
     call.refresh_from_db()
     context = {
@@ -178,7 +176,7 @@ def phone_entry(request, pk: int):
                 )
                 messages.success(request, f"{call.case.receipt_no} 전화 조사 응답을 입력했습니다.")
                 return redirect("surveys:phone_list")
-        except DomainError as error:
+        except DomainError as error:  # said above the form, which keeps the answers typed
             messages.error(request, error.message)
     customer = case_contact_for(request, call.case, user=request.user, action="view")
     return render(
@@ -192,6 +190,7 @@ def phone_entry(request, pk: int):
 
 @role_required(*queries.CATCH_CALLERS)
 @require_http_methods(["GET", "POST"])
+@domain_errors(back="surveys:catch_calls")
 def catch_calls(request):
     now = timezone.now()
     if request.method == "POST" and may_write(request.user):
@@ -200,11 +199,8 @@ def catch_calls(request):
         if not queries.catch_calls_for(request.user).filter(pk=pk).exists():
             messages.error(request, "불만 해소 전화를 기다리는 해피콜이 아닙니다.")
         elif form.is_valid():
-            try:
-                services.catch_call_done(call_id=pk, note=form.cleaned_data["note"], by=request.user, now=now)
-                messages.success(request, "불만 해소 전화를 기록했습니다.")
-            except DomainError as error:
-                messages.error(request, error.message)
+            services.catch_call_done(call_id=pk, note=form.cleaned_data["note"], by=request.user, now=now)
+            messages.success(request, "불만 해소 전화를 기록했습니다.")
         else:
             messages.error(request, "통화 결과를 적어 주세요.")
         return redirect("surveys:catch_calls")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chinjeol.core.access import may_write, role_required
 from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response, wants_export
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 
 from .. import charts, forms, queries, services
@@ -53,11 +54,8 @@ def survey_list(request):
 def survey_new(request):
     form = forms.SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             survey = services.survey_create(**form.cleaned_data, by=request.user)
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, "조사를 만들었습니다. 문항을 추가하세요.")
             return redirect("surveys:detail", pk=survey.pk)
     return render(request, "surveys/survey_new.html", _ctx(form=form), status=400 if form.errors else 200)
@@ -105,7 +103,7 @@ def survey_detail(request, pk: int):
                     )
                     messages.success(request, f"{n:,}명에게 조사 문자를 보냈습니다.")
                     return redirect("surveys:detail", pk=pk)
-        except DomainError as error:
+        except DomainError as error:  # said above the builder, whose forms keep what was typed
             messages.error(request, error.message)
     return render(
         request,
@@ -177,17 +175,14 @@ def _pick(questions: list[Question], raw, default: int) -> Question | None:
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="surveys:results")
 def survey_publish(request, pk: int):
     survey = _get(pk)
     form = forms.PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, "정한 개선 조치를 한 줄에 하나씩 적어 주세요.")
         return redirect("surveys:results", pk=pk)
-    try:
-        services.survey_publish(survey_id=survey.pk, **form.cleaned_data, now=timezone.now())
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect("surveys:results", pk=pk)
+    services.survey_publish(survey_id=survey.pk, **form.cleaned_data, now=timezone.now())
     messages.success(request, "조사 결과와 개선 조치를 누리집에 공개했습니다.")
     return redirect("surveys:public_detail", pk=pk)
 
@@ -208,7 +203,7 @@ def survey_answer(request, token: str):
             try:
                 services.survey_submit(survey=survey, data=data, channel=via, now=timezone.now())
                 done = True
-            except DomainError as error:
+            except DomainError as error:  # each question's own message beside it
                 errors = getattr(error, "errors", {})
                 problem = error.message
     questions = list(survey.questions.all())

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from chinjeol.core.access import has_role, may_write, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors
 from chinjeol.core.roles import Role
 
 from .. import queries, rules, services
@@ -26,10 +26,6 @@ def _area(request) -> None:
 
 def _staff(request):
     return request.user.staff if request.user.staff_id else None
-
-
-def _not_found(request, error: DomainError):
-    return render(request, "core/forbidden.html", {"message": error.message}, status=error.status)
 
 
 @role_required(*READERS)
@@ -61,10 +57,7 @@ def courses(request):
 @role_required(*READERS)
 def course(request, code: str):
     _area(request)
-    try:
-        found = queries.get_course(code)
-    except DomainError as error:
-        return _not_found(request, error)
+    found = queries.get_course(code)
     today = timezone.localdate()
     materials = list(found.materials.all())
     return render(
@@ -82,12 +75,10 @@ def course(request, code: str):
 
 
 @role_required(*READERS)
+@domain_errors(back="training:course")
 def quiz(request, code: str):
     _area(request)
-    try:
-        found = queries.get_course(code)
-    except DomainError as error:
-        return _not_found(request, error)
+    found = queries.get_course(code)
     questions = list(found.questions.all())
     staff = _staff(request)
     attempt = None
@@ -99,11 +90,7 @@ def quiz(request, code: str):
         for q in questions:
             raw = request.POST.get(f"q{q.pk}")
             answers[q.pk] = int(raw) if raw and raw.isdigit() else None
-        try:
-            attempt = services.quiz_submit(staff=staff, course=found, answers=answers, now=timezone.now())
-        except DomainError as error:
-            messages.error(request, error.message)
-            return redirect("training:course", code=code)
+        attempt = services.quiz_submit(staff=staff, course=found, answers=answers, now=timezone.now())
     return render(
         request,
         "training/quiz.html",
@@ -120,10 +107,7 @@ def quiz(request, code: str):
 @require_safe
 @role_required(*READERS)
 def material_file(request, pk: int):
-    try:
-        material = queries.get_material(pk)
-    except DomainError as error:
-        return _not_found(request, error)
+    material = queries.get_material(pk)
     size = material.file.size
     try:
         wanted = rules.byte_range(request.headers.get("Range"), size)

@@ -13,15 +13,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import has_role, role_required
-from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 from chinjeol.core.uploads import larger_uploads, size_label, upload_limit
 
 from .. import queries, rules, services
 from ..forms import VIDEO_LIMIT_SETTING, AssignForm, CourseForm, MaterialForm, QuestionForm, SessionForm
 from ..queries import MANAGERS, READERS
-from .learning import _area, _not_found
+from .learning import _area
 
 OFFICER = (Role.CS_OFFICER,)
 OVERSEERS = (Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
@@ -39,11 +39,8 @@ def course_new(request):
     _area(request)
     form = CourseForm(request.POST or None, items=_items())
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             created = services.course_create(**form.cleaned_data, now=timezone.now())
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, "과정을 만들었습니다. 자료와 평가 문항을 더해 주세요.")
             return redirect("training:course_manage", code=created.code)
     return render(request, "training/course_new.html", {"form": form})
@@ -69,10 +66,7 @@ def _manage_page(request, course, material_form=None, question_form=None, status
 @role_required(*OFFICER)
 def course_manage(request, code: str):
     _area(request)
-    try:
-        return _manage_page(request, queries.get_course(code))
-    except DomainError as error:
-        return _not_found(request, error)
+    return _manage_page(request, queries.get_course(code))
 
 
 @require_POST
@@ -80,21 +74,15 @@ def course_manage(request, code: str):
 @role_required(*OFFICER)
 def material_add(request, code: str):
     _area(request)
-    try:
-        course = queries.get_course(code)
-    except DomainError as error:
-        return _not_found(request, error)
+    course = queries.get_course(code)
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             services.material_add(
                 course=course, kind=data["kind"], title=data["title"], body=data["body"], upload=data["file"],
                 by=request.user, now=timezone.now(),
             )  # fmt: skip
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, "학습 자료를 더했습니다.")
             return redirect("training:course_manage", code=code)
     return _manage_page(request, course, material_form=form, status=400)
@@ -104,21 +92,15 @@ def material_add(request, code: str):
 @role_required(*OFFICER)
 def question_add(request, code: str):
     _area(request)
-    try:
-        course = queries.get_course(code)
-    except DomainError as error:
-        return _not_found(request, error)
+    course = queries.get_course(code)
     form = QuestionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             services.question_add(
                 course=course, text=data["text"], choices=data["choices"].splitlines(), answer=data["answer"] - 1,
                 explanation=data["explanation"],
             )  # fmt: skip
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(request, "평가 문항을 더했습니다.")
             return redirect("training:course_manage", code=code)
     return _manage_page(request, course, question_form=form, status=400)
@@ -154,14 +136,11 @@ def assign(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             created = services.assign(
                 course=queries.get_course(data["course"]), target=_target(data), due_on=data["due_on"],
                 by=request.user, now=timezone.now(), scope=scope, note=data["note"],
             )  # fmt: skip
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             if created:
                 messages.success(request, f"{len(created)}명에게 배정했습니다.")
             else:
@@ -285,13 +264,11 @@ def sessions(request):
 
 
 @role_required(*READERS)
+@domain_errors(back="training:session")
 def session_detail(request, pk: int):
     _area(request)
     scope = queries.scope_for(request.user)
-    try:
-        session = queries.get_session(pk, queries.reading_scope(request.user))
-    except DomainError as error:
-        return _not_found(request, error)
+    session = queries.get_session(pk, queries.reading_scope(request.user))
     may_record = has_role(request.user, *MANAGERS) and (
         scope is None or (session.department_id is not None and session.department_id in scope)
     )
@@ -302,18 +279,14 @@ def session_detail(request, pk: int):
                 request, "core/forbidden.html", {"message": "출석을 기록할 권한이 없습니다."}, status=403
             )
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-        try:
-            n = services.attendance_record(
-                session=session,
-                present_ids=present,
-                candidates=candidates,
-                by=request.user,
-                now=timezone.now(),
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, f"출석을 기록했습니다 (참석 {n}명).")
+        n = services.attendance_record(
+            session=session,
+            present_ids=present,
+            candidates=candidates,
+            by=request.user,
+            now=timezone.now(),
+        )
+        messages.success(request, f"출석을 기록했습니다 (참석 {n}명).")
         return redirect("training:session", pk=pk)
     return render(
         request,

@@ -10,17 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, role_required
-from chinjeol.core.errors import DomainError
 from chinjeol.core.exports import export_response, wants_export
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.periods import Period
 
 from .. import queries, rules, services
 from ..forms import COMMON_PURPOSES, VisitForm
 from ..models import Visit
 from ..services.counter import VisitIntake
-from .http import area, run
+from .http import area
 
 
 def _departments():
@@ -54,11 +53,8 @@ def counter(request):
                 purpose=form.cleaned_data["purpose"],
                 arrived_at=now,
             )
-            try:
+            with form_errors(form):
                 visit = services.visit_log(intake=intake, by=request.user, now=now)
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(
                     request, f"{visit.number}번 방문객을 {visit.department.name}(으)로 기록했습니다."
                 )
@@ -84,32 +80,23 @@ def counter_live(request):
 
 @require_POST
 @role_required(*queries.PEOPLE)
+@domain_errors(back="visits:counter")
 def guide(request, pk: int):
-    try:
-        visit = queries.visit_for_update(pk)
-    except DomainError as error:
-        return error_page(request, error)
+    visit = queries.visit_for_update(pk)
     now = timezone.now()
-    run(
-        request,
-        lambda: services.visit_guide(visit=visit, at=now, now=now),
-        f"{visit.number}번 방문객을 담당자에게 안내했습니다 ({rules.clock_label(rules.waited_seconds(visit.arrived_at, now))}).",
-    )
+    services.visit_guide(visit=visit, at=now, now=now)
+    waited = rules.clock_label(rules.waited_seconds(visit.arrived_at, now))
+    messages.success(request, f"{visit.number}번 방문객을 담당자에게 안내했습니다 ({waited}).")
     return redirect("visits:counter")
 
 
 @require_POST
 @role_required(*queries.PEOPLE)
+@domain_errors(back="visits:counter")
 def cancel(request, pk: int):
-    try:
-        visit = queries.visit_for_update(pk)
-    except DomainError as error:
-        return error_page(request, error)
-    run(
-        request,
-        lambda: services.visit_cancel(visit=visit, now=timezone.now()),
-        f"{visit.number}번 방문을 취소했습니다.",
-    )
+    visit = queries.visit_for_update(pk)
+    services.visit_cancel(visit=visit, now=timezone.now())
+    messages.success(request, f"{visit.number}번 방문을 취소했습니다.")
     return redirect("visits:counter")
 
 

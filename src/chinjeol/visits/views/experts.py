@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import NotFound
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 from chinjeol.korean.pii import mask_name, mask_phone
 
@@ -20,7 +20,7 @@ from .. import queries, services
 from ..forms import BookingForm, RecordForm, SlotForm, StaffBookingForm
 from ..models import Booking
 from ..services.experts import BookingIntake
-from .http import area, run
+from .http import area
 
 SESSION_RECEIPT = "visits_booking_receipt"
 
@@ -49,13 +49,10 @@ def consult(request):
         if _throttled(request):
             form.add_error(None, "짧은 시간에 너무 많이 신청하셨습니다. 10분 뒤에 다시 시도해 주세요.")
         else:
-            try:
+            with form_errors(form):
                 booking = services.booking_request(
                     intake=_intake(form.cleaned_data, Booking.Channel.WEB), by=None, now=now
                 )
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 request.session[SESSION_RECEIPT] = {
                     "receipt_no": booking.receipt_no,
                     "status": booking.get_status_display(),
@@ -131,13 +128,10 @@ def booking_new(request):
         request.POST or None, slots=list(queries.open_slots(now)), groups=queries.priority_groups()
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             booking = services.booking_request(
                 intake=_intake(form.cleaned_data, form.cleaned_data["channel"]), by=request.user, now=now
             )
-        except DomainError as error:
-            error.add_to_form(form)
-        else:
             messages.success(
                 request, f"{booking.receipt_no} 신청을 받았습니다 ({booking.get_status_display()})."
             )
@@ -148,10 +142,7 @@ def booking_new(request):
 @role_required(*queries.READERS)
 def booking_detail(request, pk: int):
     area(request)
-    try:
-        booking = queries.get_booking(pk)
-    except DomainError as error:
-        return error_page(request, error)
+    booking = queries.get_booking(pk)
     return render(
         request,
         "visits/booking_detail.html",
@@ -168,56 +159,50 @@ def booking_detail(request, pk: int):
 
 @require_POST
 @role_required(*queries.PEOPLE)
+@domain_errors(back="visits:booking_detail")
 def booking_act(request, pk: int, action: str):
-    try:
-        booking = queries.get_booking(pk)
-    except DomainError as error:
-        return error_page(request, error)
+    booking = queries.get_booking(pk)
     if not queries.writes(request.user):
         return forbidden(request, "조회만 할 수 있습니다.")
     now = timezone.now()
     if action == "cancel":
-        run(request, lambda: services.booking_cancel(booking=booking, now=now), "예약을 취소했습니다.")
+        services.booking_cancel(booking=booking, now=now)
+        messages.success(request, "예약을 취소했습니다.")
     elif action == "record":
         form = RecordForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
-            run(
-                request,
-                lambda: services.booking_record(
-                    booking=booking,
-                    attended=d["attended"],
-                    record=d["record"],
-                    satisfaction=d["satisfaction"],
-                    now=now,
-                ),
-                "상담 결과를 기록했습니다.",
+            services.booking_record(
+                booking=booking,
+                attended=d["attended"],
+                record=d["record"],
+                satisfaction=d["satisfaction"],
+                now=now,
             )
+            messages.success(request, "상담 결과를 기록했습니다.")
         else:
             messages.error(request, "입력한 내용을 확인해 주세요.")
     else:
-        return error_page(request, DomainError("not_found", "없는 처리입니다.", status=404))
+        raise NotFound("없는 처리입니다.")
     return redirect("visits:booking_detail", pk=booking.pk)
 
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="visits:experts")
 def slot_new(request):
     form = SlotForm(request.POST, experts=queries.experts())
     if form.is_valid():
         d = form.cleaned_data
         starts_at = timezone.make_aware(datetime.combine(d["day"], d["clock"]))
-        run(
-            request,
-            lambda: services.slot_open(
-                expert=d["expert"],
-                starts_at=starts_at,
-                minutes=d["minutes"],
-                seats=d["seats"],
-                now=timezone.now(),
-            ),
-            "상담 시간을 열었습니다.",
+        services.slot_open(
+            expert=d["expert"],
+            starts_at=starts_at,
+            minutes=d["minutes"],
+            seats=d["seats"],
+            now=timezone.now(),
         )
+        messages.success(request, "상담 시간을 열었습니다.")
     else:
         messages.error(
             request,
@@ -228,14 +213,9 @@ def slot_new(request):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="visits:experts")
 def slot_allocate(request, pk: int):
-    try:
-        slot = queries.get_slot(pk)
-    except DomainError as error:
-        return error_page(request, error)
-    run(
-        request,
-        lambda: services.slot_allocate(slot=slot, now=timezone.now()),
-        "우선 배정 대상부터 자리를 배정했습니다.",
-    )
+    slot = queries.get_slot(pk)
+    services.slot_allocate(slot=slot, now=timezone.now())
+    messages.success(request, "우선 배정 대상부터 자리를 배정했습니다.")
     return redirect("visits:experts")

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NoReturn
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from chinjeol.core.access import domain_error_page as error_page
 from chinjeol.core.access import forbidden, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.errors import DomainError, NotFound
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.korean.pii import mask_name, mask_phone
 
 from .. import queries, services
 from ..forms import FieldVisitForm, OutcomeForm, VisitResultForm
 from ..models import FieldVisit
 from ..services.field import Appointment
-from .http import area, run
+from .http import area
 
 SHOWS = {
     "upcoming": ("방문 예정", FieldVisit.Status.SCHEDULED),
@@ -67,15 +69,10 @@ def field_new(request):
             purpose=data["purpose"],
             scheduled_at=form.scheduled_at,
         )
-        try:
+        with form_errors(form, aliases={"scheduled_at": "day"}):
             visit = services.field_visit_schedule(
                 appointment=appointment, by=request.user, now=timezone.now()
             )
-        except DomainError as error:
-            if error.field == "scheduled_at":
-                error.field = "day"
-            error.add_to_form(form)
-        else:
             return redirect("visits:field_detail", pk=visit.pk)
     return render(request, "visits/field_new.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -83,10 +80,7 @@ def field_new(request):
 @role_required(*queries.READERS)
 def field_detail(request, pk: int):
     area(request)
-    try:
-        visit = queries.get_field_visit_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    visit = queries.get_field_visit_for_user(request.user, pk)
     now = timezone.localtime()
     return render(
         request,
@@ -111,56 +105,48 @@ def field_detail(request, pk: int):
 
 @require_POST
 @role_required(*queries.PEOPLE)
+@domain_errors(back="visits:field_detail")
 def field_act(request, pk: int, action: str):
-    try:
-        visit = queries.get_field_visit_for_user(request.user, pk)
-    except DomainError as error:
-        return error_page(request, error)
+    visit = queries.get_field_visit_for_user(request.user, pk)
     if not queries.writes(request.user):
         return forbidden(request, "조회만 할 수 있습니다.")
     now = timezone.now()
     if action == "called":
-        run(request, lambda: services.field_visit_called(visit=visit, at=now, by=request.user, now=now),
-            "전화로 사전 안내한 것을 기록했습니다.")  # fmt: skip
+        services.field_visit_called(visit=visit, at=now, by=request.user, now=now)
+        messages.success(request, "전화로 사전 안내한 것을 기록했습니다.")
     elif action == "record":
         form = VisitResultForm(request.POST)
-        if form.is_valid():
-            d = form.cleaned_data
-            visited_at = timezone.make_aware(datetime.combine(d["visited_at_day"], d["visited_at_clock"]))
-            run(
-                request,
-                lambda: services.field_visit_record(
-                    visit=visit, visited_at=visited_at, result=d["result"], follow_up=d["follow_up"],
-                    by=request.user, now=now,
-                ),
-                "방문 결과를 기록했습니다.",
-            )  # fmt: skip
-        else:
-            run(request, lambda: _form_error(form))
+        if not form.is_valid():
+            _form_error(form)
+        d = form.cleaned_data
+        visited_at = timezone.make_aware(datetime.combine(d["visited_at_day"], d["visited_at_clock"]))
+        services.field_visit_record(
+            visit=visit,
+            visited_at=visited_at,
+            result=d["result"],
+            follow_up=d["follow_up"],
+            by=request.user,
+            now=now,
+        )
+        messages.success(request, "방문 결과를 기록했습니다.")
     elif action == "follow-up":
         form = OutcomeForm(request.POST)
-        if form.is_valid():
-            run(
-                request,
-                lambda: services.field_visit_follow_up_done(
-                    visit=visit, outcome=form.cleaned_data["outcome"], by=request.user, now=now
-                ),
-                "후속 처리 결과를 기록하고 고객께 문자로 알렸습니다.",
-            )
-        else:
-            run(request, lambda: _form_error(form))
-    elif action == "cancel":
-        run(
-            request,
-            lambda: services.field_visit_cancel(visit=visit, by=request.user, now=now),
-            "방문을 취소했습니다.",
+        if not form.is_valid():
+            _form_error(form)
+        services.field_visit_follow_up_done(
+            visit=visit, outcome=form.cleaned_data["outcome"], by=request.user, now=now
         )
+        messages.success(request, "후속 처리 결과를 기록하고 고객께 문자로 알렸습니다.")
+    elif action == "cancel":
+        services.field_visit_cancel(visit=visit, by=request.user, now=now)
+        messages.success(request, "방문을 취소했습니다.")
     else:
-        return error_page(request, DomainError("not_found", "없는 처리입니다.", status=404))
+        raise NotFound("없는 처리입니다.")
     return redirect("visits:field_detail", pk=visit.pk)
 
 
-def _form_error(form):
+def _form_error(form) -> NoReturn:
+    """A refused form is said like a broken rule: its first error as a message."""
     field, errors = next(iter(form.errors.items()))
     label = form.fields[field].label if field in form.fields else ""
     raise DomainError("invalid", f"{label + ': ' if label else ''}{errors[0]}")

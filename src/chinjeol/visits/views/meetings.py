@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from chinjeol.core.access import forbidden, has_role, may_write, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import form_errors
 
 from .. import queries, services
 from ..forms import MeetingForm
@@ -43,11 +43,8 @@ def meetings(request):
                 held_on=d["held_on"], group=d["group"], title=d["title"], attendees=d["attendees"],
                 minutes=d["minutes"], opinions=d["opinions"], department_id=d["department"],
             )  # fmt: skip
-            try:
+            with form_errors(form):
                 services.meeting_log(record=record, by=request.user, now=timezone.now())
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(request, "간담회를 기록했습니다.")
                 return redirect(f"{request.path}?year={d['held_on'].year}")
     items = list(queries.meetings_of_year(year))
