@@ -43,7 +43,6 @@ STATUS_WITHOUT_CHOICES: set[str] = {
 
 # `except DomainError` left in views and routers (per file): map it with core.pages (@domain_errors, form_errors).
 DOMAIN_ERROR_HANDLERS: dict[str, int] = {
-    "src/chinjeol/charter/views.py": 4,
     "src/chinjeol/community/views/reports.py": 2,
     "src/chinjeol/compensation/views.py": 1,
     "src/chinjeol/kindness/views/registration.py": 2,

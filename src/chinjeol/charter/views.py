@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chinjeol.core.access import forbidden, has_role, role_required
-from chinjeol.core.errors import DomainError
+from chinjeol.core.pages import domain_errors, form_errors
 from chinjeol.core.roles import Role
 
 from . import queries, services, statutory
@@ -57,7 +57,7 @@ def standard_detail(request, code: str):
         form = StandardReviseForm(request.POST)
         if form.is_valid():
             now = timezone.now()
-            try:
+            with form_errors(form):
                 version = services.standard_revise(
                     code=standard.code,
                     target=form.cleaned_data["target"],
@@ -66,9 +66,6 @@ def standard_detail(request, code: str):
                     by=request.user,
                     now=now,
                 )
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(
                     request,
                     f"{version.version}판({version.target_label})을 만들었습니다. "
@@ -118,15 +115,12 @@ def calendar(request):
             return forbidden(request, OFFICER_ONLY)
         form = CalendarDayForm(request.POST)
         if form.is_valid():
-            try:
+            with form_errors(form):
                 day = services.calendar_day_add(
                     day=form.cleaned_data["date"],
                     kind=form.cleaned_data["kind"],
                     name=form.cleaned_data["name"],
                 )
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(
                     request,
                     f"{format_date_ko(day.date)} {day.name}({day.get_kind_display()})을 기관 달력에 넣었습니다.",
@@ -168,11 +162,8 @@ def statutory_list(request):
             return forbidden(request, OFFICER_ONLY)
         form = StatutoryServiceForm(request.POST)
         if form.is_valid():
-            try:
+            with form_errors(form):
                 service = statutory.statutory_service_add(**form.cleaned_data)
-            except DomainError as error:
-                error.add_to_form(form)
-            else:
                 messages.success(
                     request, f"{service.name}({service.period_label})을 민원처리기준표에 넣었습니다."
                 )
@@ -192,19 +183,14 @@ def statutory_list(request):
 
 @require_POST
 @role_required(Role.CS_OFFICER)
+@domain_errors(back="charter:statutory", pages=())
 def statutory_change(request, pk: int):
     service = get_object_or_404(StatutoryService, pk=pk)
     form = StatutoryChangeForm.for_service(service, request.POST)
     if form.is_valid():
-        try:
-            service = statutory.statutory_service_change(service_id=service.pk, **form.cleaned_data)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            state = "사용" if service.is_active else "사용 안 함"
-            messages.success(
-                request, f"{service.name}: 처리기간 {service.period_label}, {state}으로 바꿨습니다."
-            )
+        service = statutory.statutory_service_change(service_id=service.pk, **form.cleaned_data)
+        state = "사용" if service.is_active else "사용 안 함"
+        messages.success(request, f"{service.name}: 처리기간 {service.period_label}, {state}으로 바꿨습니다.")
     else:
         field, errors = next(iter(form.errors.items()))
         label = form.fields[field].label if field in form.fields else ""

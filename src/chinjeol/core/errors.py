@@ -19,11 +19,6 @@ class DomainError(Exception):
     def as_dict(self) -> dict:
         return {"code": self.code, "message": self.message, "field": self.field}
 
-    def add_to_form(self, form) -> None:
-        from .pages import form_error
-
-        form_error(form, self)
-
 
 class PermissionDenied(DomainError):
     status = 403
