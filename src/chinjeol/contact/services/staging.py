@@ -4,8 +4,9 @@ The rows from `csv.reader` go as they are into a temporary staging table (`execu
 SQLite, `COPY … FROM STDIN` on PostgreSQL); one predicate puts aside the rows that are not plainly valid,
 which the Python parser then reports by line with their Korean reason or writes back in plain form; rows
 already stored are dropped (idempotency); one `INSERT … SELECT … ON CONFLICT (key) DO NOTHING` measures the
-rest into the call records; the missed calls among them are noted for their call-backs. Numbers are hashed
-once per distinct number (SQLite: registered functions with a cache; PostgreSQL: a map table)."""
+rest into the call records; the missed calls among them (ids above the largest before) get their call-backs.
+Numbers are hashed once per distinct number (SQLite: registered functions with a cache; PostgreSQL: a map table
+of the file's distinct numbers). On SQLite a large import rebuilds the secondary indexes after the insert."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ CLOSED = "chinjeol_cdr_closed"
 
 
 class Staging:
-    """The temporary tables and triggers of one import on this connection."""
+    """The temporary tables of one import on this connection."""
 
     def __init__(self, cursor, run, run_many, ctx: ImportContext, layout: Layout, calls_table: str):
         self.cursor, self.run, self.run_many = cursor, run, run_many
