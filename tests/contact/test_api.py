@@ -136,3 +136,37 @@ def test_calls_page_by_limit_and_offset_and_unknown_calls_are_404_naming_the_fie
     )
     r = client.post("/api/v1/callbacks/999999/done", {}, content_type="application/json", **h)
     assert r.status_code == 404 and r.json()["message"] == "콜백을 찾을 수 없습니다."
+
+
+def test_metrics_by_month_add_up_the_days(client, centre):
+    """Two copies of the hand-checked day in December (2nd and 3rd) and one in November (30th): each day
+    offers 8 inbound calls (김민원 5, 리더임 1, the unmapped 2999 and the queue's abandon) and 2 call-backs."""
+    from chinjeol.contact.services import cdr_import
+
+    from .conftest import day_files, kst
+
+    for prefix, day, month in (("u", 2, 12), ("v", 3, 12), ("w", 30, 11)):
+        master, _q = day_files(day=day, month=month)
+        cdr_import(master.replace('"u', f'"{prefix}').splitlines(keepends=True), now=kst(18, 0, day=4))
+    params = {"date_from": "2026-11-01", "date_to": "2026-12-31", "group_by": "month"}
+    rows = client.get("/api/v1/calls/metrics", params, **bearer(centre.officer)).json()
+    assert all(set(r) == METRIC_FIELDS for r in rows)
+    assert [(r["key"], r["label"], r["offered"], r["callbacks_due"]) for r in rows] == [
+        ("2026-11", "2026년 11월", 8, 2),
+        ("2026-12", "2026년 12월", 16, 4),
+    ]
+    december = rows[1]
+    # December is the same day twice: counts doubled, rates and averages unchanged
+    day = client.get(
+        "/api/v1/calls/metrics",
+        {**params, "date_from": "2026-12-02", "date_to": "2026-12-02", "group_by": "day"},
+        **bearer(centre.officer),
+    ).json()[0]
+    for name in ("answered", "answered_within_standard", "over_3_min", "missed", "abandoned"):
+        assert december[name] == 2 * day[name], name
+    for name in ("within_standard_rate", "service_level", "asa_s", "aht_s"):
+        assert december[name] == day[name], name
+    only_dec = client.get(
+        "/api/v1/calls/metrics", {**params, "date_from": "2026-12-03"}, **bearer(centre.officer)
+    ).json()
+    assert [(r["key"], r["offered"]) for r in only_dec] == [("2026-12", 8)]

@@ -122,3 +122,68 @@ def test_callback_due_never_before_the_call_and_uses_exact_working_minutes(offse
     due = rules.callback_due(ended, CAL, minutes)
     assert due >= ended
     assert CAL.working_time_between(ended, due) == timedelta(minutes=minutes)
+
+
+# --- queue_log: transfers, rings not answered, pauses -------------------------------------------------
+def test_final_handler_is_the_last_transfer_target():
+    assert rules.final_handler("2001", []) == "2001"
+    assert rules.final_handler("2001", ["2002"]) == "2002"
+    assert rules.final_handler("2001", ["2002", " ", "3001"]) == "3001"
+
+
+def _t(h, m=0, day=2):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(2026, 12, day, h, m, tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+def test_pause_seconds_by_hand():
+    events = [
+        (_t(9, 0), True),
+        (_t(9, 10), True),  # paused already: nothing changes
+        (_t(9, 30), False),  # 30 min
+        (_t(10, 0), False),  # not paused: nothing changes
+        (_t(12, 0), True),
+        (_t(13, 0), False),  # 60 min
+        (_t(17, 50), True),  # still paused at the end of the window
+    ]
+    assert rules.pause_seconds(events, _t(0), _t(18)) == (30 + 60 + 10) * 60
+    # a window starting inside a pause counts from the window's start
+    assert rules.pause_seconds(events, _t(9, 20), _t(12, 30)) == (10 + 30) * 60
+    assert rules.pause_seconds(events, _t(18), _t(18)) == 0
+
+
+def test_pause_by_day_splits_at_midnight():
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
+    events = [(_t(23, 0, day=2), True), (_t(1, 30, day=3), False)]
+    days = [date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)]
+    assert rules.pause_by_day(events, days, ZoneInfo("Asia/Seoul")) == {
+        date(2026, 12, 2): 3600,
+        date(2026, 12, 3): 5400,
+    }
+    # not beyond now: a pause still open is counted up to now
+    open_ = [(_t(10, 0), True)]
+    assert rules.pause_by_day(open_, [date(2026, 12, 2)], ZoneInfo("Asia/Seoul"), until=_t(10, 45)) == {
+        date(2026, 12, 2): 2700
+    }
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 48 * 60), st.booleans()), max_size=30),
+    st.integers(0, 48 * 60),
+    st.integers(0, 48 * 60),
+)
+def test_pause_seconds_adds_up_over_split_windows(raw, a, b):
+    from datetime import timedelta
+
+    base = _t(0)
+    events = sorted((base + timedelta(minutes=m), p) for m, p in raw)
+    lo, hi = sorted((a, b))
+    mid = (lo + hi) // 2
+    start, middle, end = (base + timedelta(minutes=x) for x in (lo, mid, hi))
+    whole = rules.pause_seconds(events, start, end)
+    assert 0 <= whole <= (end - start).total_seconds()
+    assert whole == rules.pause_seconds(events, start, middle) + rules.pause_seconds(events, middle, end)

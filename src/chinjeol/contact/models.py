@@ -109,6 +109,11 @@ class CallRecord(models.Model):
     abandoned = models.BooleanField("포기", default=False)
     customer_hung_up_first = models.BooleanField("고객이 먼저 끊음", null=True, blank=True)
     repeat_7d = models.BooleanField("7일 안 재통화", default=False)
+    transferred = models.BooleanField(
+        "돌려받은 통화",
+        db_default=False,
+        help_text="큐에서 다른 내선으로 돌려진 통화 (마지막으로 받은 사람에게 셈)",
+    )
     resolved_first_contact = models.BooleanField("첫 통화 해결 표시", null=True, blank=True)
     case = models.ForeignKey(
         "cases.Case",

@@ -24,7 +24,7 @@ ALL_READERS = (Role.CS_OFFICER, Role.AUDITOR)
 SCOPED = frozenset({Role.DEPT_HEAD, Role.CS_LEADER})
 READERS = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER, Role.AUDITOR)
 WRITERS = (Role.STAFF, Role.CS_LEADER, Role.DEPT_HEAD, Role.CS_OFFICER)
-GROUPS = ("staff", "department", "queue", "day", "hour")
+GROUPS = ("staff", "department", "queue", "day", "hour", "month")
 UNASSIGNED = "미배정"
 
 
@@ -169,6 +169,7 @@ def _group_field(group_by: str, prefix: str = "") -> str:
         "department": "department_id",
         "queue": f"{prefix}queue_id",
         "day": "local_date",
+        "month": "local_date",  # days, added up into months (`_by_month`)
         "hour": "local_hour",
     }[group_by]
 
@@ -185,13 +186,29 @@ def _labels(group_by: str, keys) -> dict:
         return {q.pk: str(q) for q in Queue.objects.filter(pk__in=ids)}
     if group_by == "day":
         return {k: f"{k.year}. {k.month}. {k.day}." for k in ids}
+    if group_by == "month":
+        return {k: f"{int(k[:4])}년 {int(k[5:])}월" for k in ids}
     return {k: f"{k:02d}시" for k in ids}
+
+
+def month_key(day: date) -> str:
+    """The key of a month in the figures by month: "2026-12"."""
+    return f"{day.year}-{day.month:02d}"
+
+
+def _by_month(found: dict) -> dict:
+    """Day keys → month keys, the sums added up (`tallies.merge`)."""
+    out: dict = {}
+    for day, sums in found.items():
+        key = month_key(day) if day is not None else None
+        out[key] = tallies.merge(out.get(key), sums)
+    return out
 
 
 def _callback_counts(scope: Scope, group_by: str, start: datetime, end: datetime) -> dict:
     tz = contact_settings().tz
     qs = callbacks_for(scope).filter(missed_at__gte=start, missed_at__lt=end)
-    if group_by == "day":
+    if group_by in ("day", "month"):
         qs = qs.annotate(g=TruncDate("missed_at", tzinfo=tz))
     elif group_by == "hour":
         qs = qs.annotate(g=ExtractHour("missed_at", tzinfo=tz))
@@ -204,7 +221,14 @@ def _callback_counts(scope: Scope, group_by: str, start: datetime, end: datetime
         .annotate(due=Count("id"), met=Count("id", filter=Q(status=CallbackObligation.Status.MET)))
         .order_by()
     )
-    return {r["g"]: (r["due"], r["met"]) for r in rows}
+    if group_by != "month":
+        return {r["g"]: (r["due"], r["met"]) for r in rows}
+    months: dict = {}
+    for r in rows:
+        key = month_key(r["g"])
+        due, met = months.get(key, (0, 0))
+        months[key] = (due + r["due"], met + r["met"])
+    return months
 
 
 def call_groups(
@@ -230,7 +254,7 @@ def call_groups(
         rows = tallies.with_wait(calls).values(field).annotate(**tallies.call_aggregates(t)).order_by(field)
         for r in rows:
             found[r[field]] = tallies.merge(found.get(r[field]), r)
-    return found
+    return _by_month(found) if group_by == "month" else found
 
 
 def metrics(

@@ -15,6 +15,11 @@ Definitions (published on the wallboard help and in docs/callcentre.md):
 - **ASA** = total wait of answered calls ÷ answered; **AHT** = (talk + wrap-up) ÷ answered.
 - **First-contact resolution**: resolved without a case, or with a case closed at first contact, and no
   repeat call from the same number within 7 days.
+- **Transferred** (queue_log TRANSFER): the call is credited to whoever finally handled it — the last
+  transfer's target extension — and counted as transferred for that person.
+- **Rings not answered** (RINGNOANSWER): one per ring offered to an agent who did not pick up.
+- **Pause time** (PAUSE/UNPAUSE): seconds between a PAUSE and the next UNPAUSE, split at local midnight;
+  a pause still open counts up to the end of the day (or now).
 """
 
 from __future__ import annotations
@@ -249,3 +254,52 @@ def phone_mileage_events(f: MonthFigures, rule: MileageRule = MileageRule()) -> 
     ):
         reasons.append(f"333 달성 (3분 초과 {over}%, 고객이 먼저 끊음 {hung}%)")
     return reasons
+
+
+# --- queue_log: transfers, rings not answered, pauses ----------------------------------------------------
+def final_handler(connected_extension: str, transfer_targets: Iterable[str]) -> str:
+    """The extension that finally handled a queue call: the last transfer's target, else the agent who
+    answered (TRANSFER's first field is the extension the call was transferred to)."""
+    handler = connected_extension
+    for target in transfer_targets:
+        target = target.strip()
+        if target:
+            handler = target
+    return handler
+
+
+def pause_seconds(events: Iterable[tuple[datetime, bool]], start: datetime, end: datetime) -> int:
+    """Seconds an agent was paused within [start, end). `events`: (moment, paused) in time order — PAUSE
+    is True, UNPAUSE False; events before `start` set the state at `start`. A second PAUSE while paused
+    and an UNPAUSE while not paused change nothing; a pause still open at `end` counts up to `end`."""
+    if end <= start:
+        return 0
+    total = timedelta(0)
+    paused_since: datetime | None = None
+    for moment, paused in events:
+        if moment >= end:
+            break
+        if paused and paused_since is None:
+            paused_since = moment
+        elif not paused and paused_since is not None:
+            total += max(timedelta(0), min(moment, end) - max(paused_since, start))
+            paused_since = None
+    if paused_since is not None:
+        total += max(timedelta(0), end - max(paused_since, start))
+    return int(total.total_seconds())
+
+
+def pause_by_day(
+    events: list[tuple[datetime, bool]], days: Iterable[date], tz, until: datetime | None = None
+) -> dict[date, int]:
+    """`pause_seconds` for each local day (midnight to midnight in `tz`, and not beyond `until`)."""
+    out = {}
+    for day in days:
+        start = datetime.combine(day, time(0), tzinfo=tz)
+        end = start + timedelta(days=1)
+        if until is not None:
+            end = min(end, until)
+        seconds = pause_seconds(events, start, end)
+        if seconds:
+            out[day] = seconds
+    return out

@@ -191,7 +191,7 @@ def tally_groups(tallies: QuerySet, field: str) -> dict:
 
 
 def tally_field(group_by: str) -> str:
-    return GROUP_FIELDS.get(group_by) or {"day": "day", "hour": "hour"}[group_by]
+    return GROUP_FIELDS.get(group_by) or {"day": "day", "month": "day", "hour": "hour"}[group_by]
 
 
 def tally_rows(group_by: str, first: date, last: date, counted: set[date]) -> tuple[QuerySet, set[date]]:

@@ -142,7 +142,7 @@ def call_metrics(
     request,
     date_from: Day,
     date_to: Day,
-    group_by: Literal["staff", "department", "queue", "day", "hour"] = "staff",
+    group_by: Literal["staff", "department", "queue", "day", "hour", "month"] = "staff",
 ):
     scope = _scope(request)
     _days(date_from, date_to)

@@ -40,7 +40,6 @@ CALL_COLUMNS = (
     "abandoned",
     "repeat_7d",
 )
-TIME_COLUMNS = ("started_at", "answered_at", "ended_at")
 CALLBACK_COLUMNS = (
     "call_key",
     "number_hash",
@@ -57,27 +56,6 @@ CALLBACK_COLUMNS = (
     "created_at",
     "updated_at",
 )
-STAGE = "chinjeol_cdr_stage"
-# PostgreSQL types of the staging columns (the measured columns, in `Measured` order).
-STAGE_TYPES = {
-    "local_date": "date",
-    "local_hour": "integer",
-    "duration": "integer",
-    "billsec": "integer",
-    "ring_s": "integer",
-    "staff_id": "integer",
-    "intended_staff_id": "integer",
-    "department_id": "integer",
-    "queue_id": "integer",
-    "phone_version_id": "integer",
-    "in_hours": "boolean",
-    "judged": "boolean",
-    "within_standard": "boolean",
-    "over_3_min": "boolean",
-    "missed": "boolean",
-    "abandoned": "boolean",
-    **dict.fromkeys(TIME_COLUMNS, "timestamp"),
-}
 
 
 @lru_cache(maxsize=8)

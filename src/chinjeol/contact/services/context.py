@@ -188,18 +188,31 @@ class ImportContext:
         """The call-back obligation a missed call creates (None when it creates none)."""
         if not m.missed:
             return None
-        ended = m.ended_at
+        return self.obligation(
+            m.key, m.ended_at, m.number_hash, m.number_masked, m.intended_staff_id, m.department_id
+        )
+
+    def obligation(
+        self,
+        key: str,
+        ended: datetime | str,
+        number_hash: str,
+        number_masked: str,
+        staff_id: int | None,
+        department_id: int | None,
+    ) -> dict:
+        """The call-back obligation of a missed call that ended at `ended` (aware, or the PBX's wall clock)."""
         if isinstance(ended, str):
             ended = datetime.fromisoformat(ended)
         if ended.tzinfo is None:
             ended = ended.replace(tzinfo=self.conf.tz)
         version_id, minutes = self.callback.at(ended, rules.DEFAULT_CALLBACK_MINUTES)
         return {
-            "call_key": m.key,
-            "number_hash": m.number_hash,
-            "number_masked": m.number_masked,
-            "staff_id": m.intended_staff_id,
-            "department_id": m.department_id,
+            "call_key": key,
+            "number_hash": number_hash,
+            "number_masked": number_masked,
+            "staff_id": staff_id,
+            "department_id": department_id,
             "missed_at": ended,
             "due_at": rules.callback_due(ended, self.calendar, minutes),
             "version_id": version_id,

@@ -1,29 +1,29 @@
 """Importing CDR files — the one module of the call centre that writes SQL of its own.
 
-A CDR file goes through a staging table (bench/RESULTS.md has the measurements):
+A CDR file is measured in the database, not row by row in Python (bench/RESULTS.md has the measurements):
 
-1. Python reads the file row by row (bad rows reported by line in Korean, the good ones measured with
-   the file's wall-clock times as they are: no time zone conversion per row) and loads the measured rows
-   into a temporary table — `executemany` on SQLite, `COPY … FROM STDIN` through psycopg's copy API on
-   PostgreSQL — which has no index and so loads at the speed of a raw `csv.reader` + `executemany`.
-2. Rows whose key is already stored are dropped from the staging table (importing the same file twice
-   changes nothing, and a re-import does no further work).
-3. One `INSERT … SELECT … ON CONFLICT (key) DO NOTHING` moves the rest into the call records, turning
-   the wall-clock times into UTC inside the database.
-4. The missed calls left in the staging table get their call-back obligations; the joins, flags and
-   daily tallies that need other rows follow (`linking.after_import`). The tallies are written with the
-   same kind of statement (`insert_select`: the ORM's GROUP BY inserted into the tally table).
+1. The rows of `csv.reader` go as they are — with their start line and key (uniqueid, or the row's hash) —
+   into a temporary staging table (`staging`): `executemany` on SQLite, `COPY … FROM STDIN` on PostgreSQL.
+2. One SQL predicate puts aside the rows that are not plainly valid; only those go through the Python
+   parser, which reports them by line with a Korean reason or writes them back in plain form.
+3. Rows whose key is already stored are dropped (importing the same file twice changes nothing), and one
+   `INSERT … SELECT … ON CONFLICT (key) DO NOTHING` computes every measured column (`cdr_sql`) — the
+   wall-clock times turned into UTC inside the database.
+4. The missed calls just inserted get their call-back obligations; the joins, flags and daily tallies that
+   need other rows follow (`linking.after_import`). The tallies are written with the same kind of statement
+   (`insert_select`: the ORM's GROUP BY inserted into the tally table).
 
-Django's ORM has no INSERT … SELECT nor COPY; `bulk_create` of a million model instances spent more time
-building objects than the database spent storing them. Table and column names come from the models,
-values are always parameters. The multi-row INSERT (`store_records`) stays for the demo's generated calls."""
+A dry run checks and measures every row in Python (`ImportContext.measure`, the reference the SQL is tested
+against) and writes nothing. Django's ORM has no INSERT … SELECT nor COPY. Table and column names come from
+the models; the file's values are always parameters. The multi-row INSERT (`store_records`) stays for the
+demo's generated calls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from itertools import islice
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -31,19 +31,12 @@ from django.utils import timezone
 
 from ..cdr import RowError, read_rows
 from ..models import CallbackObligation, CallRecord
-from .columns import (
-    CALL_COLUMNS,
-    CALLBACK_COLUMNS,
-    STAGE,
-    STAGE_TYPES,
-    TIME_COLUMNS,
-    _call_values,
-    _callback_values,
-    _fixed_offset_s,
-)
-from .context import ImportContext, Measured
+from .cdr_sql import LAYOUTS, raw_rows
+from .columns import CALL_COLUMNS, CALLBACK_COLUMNS, _call_values, _callback_values, _fixed_offset_s
+from .context import ImportContext
 from .linking import after_import, queue_log_import, repeat_flags
-from .results import BATCH, ImportResult
+from .results import BATCH, MAX_ERRORS_KEPT, ImportResult
+from .staging import Staging
 
 __all__ = ["ImportResult", "cdr_import", "insert_select", "queue_log_import", "repeat_flags", "store_records"]
 
@@ -123,98 +116,18 @@ def store_records(
 
 
 # --- the staged import ---------------------------------------------------------------------------------
-class _Stage:
-    """The temporary staging table on this connection."""
+def _run_many(cursor, sql: str, rows: list) -> None:
+    cursor.executemany(sql, rows)
 
-    columns = Measured._fields
 
-    def __init__(self, cursor, ctx: ImportContext):
-        self.cursor, self.ctx = cursor, ctx
-        self.sqlite = connection.vendor == "sqlite"
-        self.name = _qn(STAGE)
-
-    def create(self) -> None:
-        _run(self.cursor, f"DROP TABLE IF EXISTS {self.name}")
-        if self.sqlite:
-            cols = ", ".join(_qn(c) for c in self.columns)
-        else:
-            cols = ", ".join(f"{_qn(c)} {STAGE_TYPES.get(c, 'text')}" for c in self.columns)
-        _run(self.cursor, f"CREATE TEMPORARY TABLE {self.name} ({cols})")
-
-    def load(self, rows: Iterator[Measured]) -> None:
-        names = ", ".join(_qn(c) for c in self.columns)
-        if self.sqlite:
-            # In batches: Django's executemany peeks at its rows through itertools.tee, which would keep
-            # every row of the file in memory until the statement ends.
-            marks = ", ".join(["%s"] * len(self.columns))
-            sql = f"INSERT INTO {self.name} ({names}) VALUES ({marks})"  # noqa: S608
-            while batch := list(islice(rows, STAGE_BATCH)):
-                self.cursor.executemany(sql, batch)
-            return
-        with self.cursor.cursor.copy(f"COPY {self.name} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-
-    def drop_existing(self) -> None:
-        calls = _qn(CallRecord._meta.db_table)
-        _run(self.cursor, f"DELETE FROM {self.name} WHERE {_qn('key')} IN (SELECT {_qn('key')} FROM {calls})")  # noqa: S608
-
-    def _utc(self, column: str) -> tuple[str, list]:
-        col = _qn(column)
-        if not self.sqlite:
-            return f"({col} AT TIME ZONE %s)", [self.ctx.conf.tz.key]
-        offset = _fixed_offset_s(self.ctx.conf.tz)
-        if offset is None:
-            return f"chinjeol_pbx_utc({col})", []
-        return f"datetime({col}, %s)", [f"{-offset:+d} seconds"]
-
-    def insert(self, source: str) -> int:
-        if self.sqlite and _fixed_offset_s(self.ctx.conf.tz) is None:
-            _register_utc(self.ctx.conf.tz)
-        selects: list[str] = []
-        params: list[object] = []
-        for column in CALL_COLUMNS:
-            if column == "source":
-                selects.append("%s")
-                params.append(source)
-            elif column == "repeat_7d":
-                selects.append("%s")
-                params.append(False)
-            elif column in TIME_COLUMNS:
-                sql, extra = self._utc(column)
-                selects.append(sql)
-                params.extend(extra)
-            else:
-                selects.append(_qn(column))
-        names = ", ".join(_qn(c) for c in CALL_COLUMNS)
-        table = _qn(CallRecord._meta.db_table)
-        sql = (
-            f"INSERT INTO {table} ({names}) SELECT {', '.join(selects)} FROM {self.name} "  # noqa: S608
-            f"WHERE true ON CONFLICT ({_qn('key')}) DO NOTHING"
-        )
-        return _run(self.cursor, sql, params)
-
-    def missed_keys(self) -> set[str]:
-        _run(self.cursor, f"SELECT {_qn('key')} FROM {self.name} WHERE {_qn('missed')}")  # noqa: S608
-        return {row[0] for row in self.cursor.fetchall()}
-
-    def span(self) -> tuple[datetime | None, datetime | None]:
-        start, end = _qn("started_at"), _qn("ended_at")
-        _run(self.cursor, f"SELECT MIN({start}), MAX({end}) FROM {self.name}")  # noqa: S608
-        first, last = self.cursor.fetchone()
-        tz = self.ctx.conf.tz
-
-        def aware(value):
-            if value is None:
-                return None
-            if isinstance(value, str):
-                value = datetime.fromisoformat(value)
-            return value.replace(tzinfo=tz)
-
-        return aware(first), aware(last)
-
-    def drop(self) -> None:
-        _run(self.cursor, f"DROP TABLE IF EXISTS {self.name}")
+def _utc(column: str, tz: ZoneInfo) -> tuple[str, list]:
+    """A staged wall-clock time of the PBX as the UTC time the call records store."""
+    if connection.vendor != "sqlite":
+        return f"(({column})::timestamp AT TIME ZONE %s)", [tz.key]
+    offset = _fixed_offset_s(tz)
+    if offset is None:
+        return f"chinjeol_pbx_utc({column})", []
+    return f"datetime({column}, %s)", [f"{-offset:+d} seconds"]
 
 
 def _register_utc(tz: ZoneInfo) -> None:
@@ -230,6 +143,23 @@ def _register_utc(tz: ZoneInfo) -> None:
     connection.connection.create_function("chinjeol_pbx_utc", 1, utc, deterministic=True)
 
 
+def _dry_run(lines: Iterable[str], fmt: str, progress, result: ImportResult) -> ImportResult:
+    """Check every row with the Python parser and measurements; nothing is written."""
+    ctx = ImportContext()
+    for number, item in read_rows(lines, fmt=fmt, tz=None):
+        result.read += 1
+        if progress is not None and result.read % 10000 == 0:
+            progress(result.read)
+        if isinstance(item, RowError):
+            result.error(item)
+            continue
+        try:
+            ctx.measure(item)
+        except ValueError as exc:
+            result.error(RowError(number, str(exc)))
+    return result
+
+
 def cdr_import(
     lines: Iterable[str],
     *,
@@ -241,53 +171,70 @@ def cdr_import(
 ) -> ImportResult:
     """Import a CDR file. Importing the same file twice changes nothing; bad rows are reported by line
     and skipped, the good ones kept. Nothing is written on a dry run."""
+    if fmt not in LAYOUTS:
+        raise ValueError(f"알 수 없는 형식입니다: {fmt} (asterisk 또는 freeswitch)")
     now = now or timezone.now()
-    ctx = ImportContext()
     result = ImportResult(dry_run=dry_run)
-    missed: list[Measured] = []
-
-    def measured() -> Iterator[Measured]:
-        measure = ctx.measure
-        for number, item in read_rows(lines, fmt=fmt, tz=None):
-            result.read += 1
-            if progress is not None and result.read % 10000 == 0:
-                progress(result.read)
-            if isinstance(item, RowError):
-                result.error(item)
-                continue
-            try:
-                record = measure(item)
-            except ValueError as exc:
-                result.error(RowError(number, str(exc)))
-                continue
-            if record.missed:
-                missed.append(record)
-            yield record
-
     if dry_run:
-        for _record in measured():
-            pass
-        return result
+        return _dry_run(lines, fmt, progress, result)
+    ctx = ImportContext()
+    tz = ctx.conf.tz
+    early: list[RowError] = []  # wrong field counts and CSV errors, found while reading
+    late: list[RowError] = []  # the rows the checks refused
+
+    def keep(into: list[RowError]) -> Callable[[RowError], None]:
+        def add(error: RowError) -> None:
+            result.error_count += 1
+            if len(into) < MAX_ERRORS_KEPT:
+                into.append(error)
+
+        return add
+
+    calls = _qn(CallRecord._meta.db_table)
+    layout = LAYOUTS[fmt]
+    sqlite = connection.vendor == "sqlite"
     with transaction.atomic(), _large_cache(), connection.cursor() as cursor:
-        stage = _Stage(cursor, ctx)
+        stage = Staging(cursor, partial(_run, cursor), partial(_run_many, cursor), ctx, layout, calls)
         stage.create()
         try:
-            stage.load(measured())
-            stage.drop_existing()
-            result.first, result.last = stage.span()
-            new_missed = stage.missed_keys() if missed else set()
-            result.inserted = stage.insert(source)
+            if sqlite and _fixed_offset_s(tz) is None:
+                _register_utc(tz)
+            utc = partial(_utc, tz=tz)
+            loaded = stage.load(raw_rows(lines, layout, keep(early)), progress)
+            result.read = loaded + result.error_count
+            stage.check(keep(late))
+            first, last = stage.span_local()
+            if first is not None and last is not None:
+                first, last = (
+                    d if not isinstance(d, str) else datetime.fromisoformat(d) for d in (first, last)
+                )
+                before = stage.max_id()
+                stage.insert(CALL_COLUMNS, source, utc, first.date(), last.date())
+                result.inserted, first, last = stage.span(before)
+                result.first, result.last = _stored(first), _stored(last)
+                obligations = [
+                    ctx.obligation(key, _stored(ended) or now, h, m, staff, dept)
+                    for key, ended, h, m, staff, dept in stage.missed_calls(before)
+                ]
+                result.callbacks = _write_callbacks(cursor, obligations, ctx, now)
+            result.errors = sorted(early + late, key=lambda e: e.line)[:MAX_ERRORS_KEPT]
         finally:
             stage.drop()
-        obligations = (ctx.callback_for(m) for m in missed if m.key in new_missed)
-        result.callbacks = _write_callbacks(cursor, (o for o in obligations if o), ctx, now)
         if result.inserted:
             after_import(result.first, result.last, now=now)
     return result
 
 
+def _stored(value) -> datetime | None:
+    """A time as read back from the call records (SQLite: naive UTC text) made aware."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
 IMPORT_CACHE_KIB = 131072
-STAGE_BATCH = 10000
 
 
 @contextmanager

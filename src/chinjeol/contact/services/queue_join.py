@@ -23,6 +23,7 @@ FIELDS = [
     "phone_version_id",
     "abandoned",
     "customer_hung_up_first",
+    "transferred",
 ]
 
 
@@ -75,6 +76,16 @@ def apply_to(
             record.within_standard = False
         elif line.event in ("COMPLETEAGENT", "COMPLETECALLER"):
             record.customer_hung_up_first = line.caller_hung_up_first
+        elif line.event == "TRANSFER" and line.data:
+            # credited to whoever finally handled it: the extension it was transferred to
+            target = rules.final_handler(record.answered_extension, [line.data[0]])
+            if target and target != record.answered_extension:
+                record.answered_extension = target[:20]
+                person = ctx.person(target)
+                record.staff_id = person.staff_id if person is not None else None
+                if person is not None:
+                    record.department_id = person.department_id
+            record.transferred = True
 
 
 def apply_events(first: datetime, last: datetime) -> int:

@@ -16,6 +16,7 @@ from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
 from .. import queries, services
+from ..agents import agent_rows
 from ..conf import contact_settings
 from ..models import CallbackObligation, CallRecord
 
@@ -206,10 +207,19 @@ def dashboard_333(request):
     first, last, month = _month_bounds(request, timezone.now())
     people = queries.metrics(scope, date_from=first, date_to=last, group_by="staff")
     departments = queries.metrics(scope, date_from=first, date_to=last, group_by="department")
+    agents = agent_rows(scope, date_from=first, date_to=last, now=timezone.now())
     return render(
         request,
         "contact/dashboard_333.html",
-        _ctx(request, people=people, departments=departments, month=month, first=first, limit=_limit()),
+        _ctx(
+            request,
+            people=people,
+            departments=departments,
+            agents=agents,
+            month=month,
+            first=first,
+            limit=_limit(),
+        ),
     )
 
 

@@ -22,7 +22,7 @@ def add_starting_set(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contact', '0004_conversations'),
+        ('contact', '0005_call_transferred'),
     ]
 
     operations = [
