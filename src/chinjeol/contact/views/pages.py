@@ -15,7 +15,7 @@ from chinjeol.core.pages import domain_errors
 from chinjeol.core.privacy import personal_access_log
 from chinjeol.core.roles import Role
 
-from .. import queries, services
+from .. import console_queries, queries, services
 from ..agents import agent_rows
 from ..conf import contact_settings
 from ..models import CallbackObligation, CallRecord
@@ -72,14 +72,14 @@ def console(request):
 def _console_data(request, scope, now) -> dict:
     staff = request.user.staff
     extension = staff.extension if staff else ""
-    current = queries.current_call(extension, now)
+    current = console_queries.current_call(extension, now)
     number_hash = current["number_hash"] if current else ""
     pick = request.GET.get("call")
     if pick and pick.isdigit():
         chosen = queries.calls_for(scope).filter(pk=int(pick)).first()
         if chosen is not None:
             number_hash = chosen.number_hash
-    history = queries.caller_history(number_hash, scope)
+    history = console_queries.caller_history(number_hash, scope)
     if history:
         personal_access_log(
             request,
