@@ -46,18 +46,21 @@ def browser():
 
 def _reference_data():
     """Transactional tests flush the database afterwards, data-migration rows included; put the
-    charter's standards and the evaluation items back when they are missing."""
+    charter's standards, the evaluation items and the chat reply phrases back when they are missing."""
     from importlib import import_module
 
     from django.apps import apps
 
     from chinjeol.charter.models import ServiceStandard
+    from chinjeol.contact.models import ReplyTemplate
     from chinjeol.kindness.models import EvaluationItem
 
     if not ServiceStandard.objects.exists():
         import_module("chinjeol.charter.migrations.0002_default_charter").create(apps, None)
     if not EvaluationItem.objects.exists():
         import_module("chinjeol.kindness.migrations.0002_default_items").create(apps, None)
+    if not ReplyTemplate.objects.exists():
+        import_module("chinjeol.contact.migrations.0006_reply_templates").add_starting_set(apps, None)
 
 
 @pytest.fixture
