@@ -36,7 +36,9 @@ def test_find_a_case_lead_with_the_next_step_and_fix_a_form(page, org, make_case
     for q in ("김민원", "010-2345-6789", "6789", case.receipt_no[-4:]):
         page.goto("/cases/?queue=all")
         page.get_by_role("searchbox", name="민원 찾기").fill(q)
-        page.get_by_role("button", name="찾기").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="찾기").click()
+        page.wait_for_load_state()
         assert page.get_by_role("link", name=case.receipt_no).count() == 1, q
         assert page.get_by_text("이다른0").count() == 0
     page.goto("/cases/?queue=all&sort=-elapsed")
