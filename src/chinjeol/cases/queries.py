@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from chinjeol.charter import queries as charter_queries
 from chinjeol.core.access import has_role, roles_of, scoped_department_ids
@@ -177,6 +178,24 @@ def search(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     return cases
 
 
+def filtered(cases: QuerySet[Case], data: dict) -> QuerySet[Case]:
+    """`cases` narrowed by filters (the list page's form, the API's query): department, channel, kind,
+    status and the receipt dates, each when given."""
+    if data.get("department"):
+        cases = cases.filter(department_id=data["department"])
+    for name in ("channel", "kind", "status"):
+        if data.get(name):
+            cases = cases.filter(**{name: data[name]})
+    tz = timezone.get_current_timezone()
+    if data.get("date_from"):
+        cases = cases.filter(received_at__gte=datetime.combine(data["date_from"], time.min, tz))
+    if data.get("date_to"):
+        cases = cases.filter(
+            received_at__lt=datetime.combine(data["date_to"] + timedelta(days=1), time.min, tz)
+        )
+    return cases
+
+
 def case_list(
     cases: QuerySet[Case],
     *,
@@ -189,14 +208,7 @@ def case_list(
 ) -> QuerySet[Case]:
     """The API's case list: `cases` narrowed by the given filters (overdue: still open past the binding
     deadline at `overdue_at`), newest received first."""
-    if status:
-        cases = cases.filter(status=status)
-    if channel:
-        cases = cases.filter(channel=channel)
-    if kind:
-        cases = cases.filter(kind=kind)
-    if department:
-        cases = cases.filter(department_id=department)
+    cases = filtered(cases, {"status": status, "channel": channel, "kind": kind, "department": department})
     if overdue_at is not None:
         cases = cases.overdue(overdue_at)
     if q:
