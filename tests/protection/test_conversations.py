@@ -177,3 +177,13 @@ def test_reply_phrases_are_the_officers_to_keep_and_name_the_agency(inbound, cli
     assert ">마무리</button>" not in page
     assert 'data-template="신분증을 지참해 새봄시청 민원실로 오세요."' in page
     assert client_for(org.clerk).get("/admin/contact/replytemplate/").status_code in (302, 403)
+
+
+def test_no_phrase_group_is_shown_when_none_is_in_use(inbound, client_for, org):
+    from chinjeol.contact.models import ReplyTemplate
+
+    inbound("문의드립니다", "t-2")
+    conversation = Conversation.objects.get()
+    ReplyTemplate.objects.update(is_active=False)
+    page = client_for(org.clerk).get(f"/callcenter/conversations/{conversation.pk}/").content.decode()
+    assert page.count("자주 쓰는 문구") == 0 and "data-template" not in page
